@@ -1,0 +1,74 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Account, Contact
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the user started from, so a stale save can be refused (see services)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+        else:
+            self.fields["version"].required = False
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea):
+                field.strip = True
+            field.widget.attrs.setdefault("id", f"{self.prefix or 'f'}-{name}")
+
+
+class AccountForm(VersionedModelForm):
+    class Meta:
+        model = Account
+        fields = ["name", "industry", "region", "parent", "team"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = self.fields["team"].queryset.filter(pk__in=user.visible_team_ids())
+        parents = Account.objects.visible_to(user)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["name"].widget.attrs.update(autocomplete="organization")
+
+
+class ContactForm(VersionedModelForm):
+    class Meta:
+        model = Contact
+        fields = [
+            "name",
+            "title",
+            "level",
+            "function",
+            "procurement_group",
+            "reports_to",
+            "personality",
+            "phone",
+            "wechat",
+            "email",
+            "notes",
+        ]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"inputmode": "email", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, account: Account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.account = account
+        bosses = Contact.objects.filter(account=account)
+        if self.instance.pk:
+            bosses = bosses.exclude(pk=self.instance.pk)
+        reports_to = self.fields["reports_to"]
+        reports_to.queryset = bosses
+        reports_to.empty_label = _("— nobody (top of the chart) —")
+        # Choices refused by the queryset (another account's contact) get the model's clear message,
+        # not the generic "select a valid choice".
+        reports_to.error_messages["invalid_choice"] = _(
+            "Choose someone at this account; a contact can only report to someone at the same account."
+        )

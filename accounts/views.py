@@ -1,0 +1,164 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_htmx.http import reswap, retarget
+
+from .access import account_for, contact_for
+from .forms import AccountForm, ContactForm
+from .history import account_changes, latest_author
+from .models import Account, Contact
+from .orgchart import build_org_chart
+from .services import STALE_EDIT, StaleEdit, account_save, contact_save
+
+# htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
+INVALID = 422
+CONFLICT = 409
+
+
+def account_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    accounts = Account.objects.visible_to(request.user).select_related("team", "parent")
+    if query:
+        matching_contacts = Contact.objects.filter(name__icontains=query).values("account_id")
+        accounts = accounts.filter(Q(name__icontains=query) | Q(pk__in=matching_contacts))
+    accounts = accounts.annotate(contact_count=Count("contacts")).order_by("name")
+    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
+    template = "accounts/account_list.html#results" if request.htmx else "accounts/account_list.html"
+    return render(request, template, {"page": page, "query": query})
+
+
+def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_for(request.user, account_id)
+    return render(request, "accounts/account_detail.html", _account_context(account))
+
+
+def _account_context(account: Account, **extra) -> dict:
+    contacts = list(account.contacts.all())
+    return {
+        "account": account,
+        "contact_count": len(contacts),
+        "org_chart": build_org_chart(contacts),
+        "changes": account_changes(account),
+        **extra,
+    }
+
+
+def _render_account_body(request, account, **extra) -> HttpResponse:
+    """After an inline save: the chart, the panel and the history, swapped in place of the form's section."""
+    response = render(
+        request, "accounts/account_detail.html#account-body", _account_context(account, **extra)
+    )
+    return reswap(retarget(response, "#account-body"), "outerHTML")
+
+
+@require_http_methods(["GET", "POST"])
+def account_create(request: HttpRequest) -> HttpResponse:
+    form = AccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        account = account_save(account=form.instance, expected_version=None, by=request.user)
+        messages.success(request, _("Account “%(name)s” created.") % {"name": account.name})
+        return redirect("account_detail", account_id=account.pk)
+    status = INVALID if form.errors else 200
+    return render(request, "accounts/account_form.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def account_edit(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_for(request.user, account_id)
+    form = AccountForm(request.POST or None, instance=account, user=request.user)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_save(
+                account=form.instance, expected_version=form.cleaned_data["version"], by=request.user
+            )
+        except StaleEdit as stale:
+            conflict = _conflict(form, stale.current, _("account"))
+        else:
+            messages.success(request, _("Account saved."))
+            return redirect("account_detail", account_id=account.pk)
+    status = CONFLICT if conflict else INVALID if form.errors else 200
+    return render(
+        request,
+        "accounts/account_form.html",
+        {"form": form, "account": account, "conflict": conflict},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def contact_create(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_for(request.user, account_id)
+    form = ContactForm(request.POST or None, account=account, prefix="new")
+    if request.method == "POST" and form.is_valid():
+        contact = contact_save(contact=form.instance, expected_version=None, by=request.user)
+        notice = _("%(name)s added.") % {"name": contact.name}
+        if request.htmx:
+            return _render_account_body(request, account, notice=notice, highlight=contact.pk)
+        messages.success(request, notice)
+        return redirect("account_detail", account_id=account.pk)
+    return _contact_form_response(request, account, form, status=INVALID if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = contact_for(request.user, contact_id)
+    account = contact.account
+    form = ContactForm(request.POST or None, instance=contact, account=account, prefix=f"c{contact.pk}")
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact_save(
+                contact=form.instance, expected_version=form.cleaned_data["version"], by=request.user
+            )
+        except StaleEdit as stale:
+            conflict = _conflict(form, stale.current, _("contact"))
+        else:
+            notice = _("%(name)s saved.") % {"name": contact.name}
+            if request.htmx:
+                return _render_account_body(request, account, notice=notice, highlight=contact.pk)
+            messages.success(request, notice)
+            return redirect(f"{reverse('account_detail', args=[account.pk])}#contact-{contact.pk}")
+    status = CONFLICT if conflict else INVALID if form.errors else 200
+    return _contact_form_response(request, account, form, status=status, contact=contact, conflict=conflict)
+
+
+def _contact_form_response(request, account, form, *, status, contact=None, conflict=None) -> HttpResponse:
+    context = {"account": account, "form": form, "contact": contact, "conflict": conflict}
+    template = "accounts/contact_form.html#contact-form" if request.htmx else "accounts/contact_form.html"
+    return render(request, template, context, status=status)
+
+
+def _conflict(form, current, thing) -> dict:
+    """Their saved values beside the user's, and a form re-armed with the current version so a
+    second save is a deliberate choice."""
+    rows = []
+    for name in form.Meta.fields:
+        field = form.instance._meta.get_field(name)
+        theirs = getattr(current, field.attname)
+        yours = getattr(form.instance, field.attname)
+        if theirs != yours:
+            rows.append(
+                {
+                    "label": field.verbose_name,
+                    "theirs": _display(current, field),
+                    "yours": _display(form.instance, field),
+                }
+            )
+    data = form.data.copy()
+    data[form.add_prefix("version")] = current.version
+    form.data = data
+    message = STALE_EDIT % {"who": latest_author(current), "thing": thing}
+    return {"message": message, "rows": rows}
+
+
+def _display(instance, field) -> str:
+    if field.choices:
+        return str(getattr(instance, f"get_{field.name}_display")())
+    value = getattr(instance, field.name)
+    return "—" if value in (None, "") else str(value)

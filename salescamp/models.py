@@ -1,0 +1,131 @@
+"""Our side (我方): the people who sell, their ranks and their teams."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rank(models.IntegerChoices):
+    """Rank on our side, compared with a contact's level by the parity rule (责权利对等)."""
+
+    REP = 1, _("Rep (销售)")
+    TEAM_LEAD = 2, _("Team lead (组长)")
+    DIRECTOR = 3, _("Director (总监)")
+    EXECUTIVE = 4, _("VP or chief (副总/总经理)")
+
+
+class User(AbstractUser):
+    display_name = models.CharField(_("display name"), max_length=50, blank=True)
+    rank = models.PositiveSmallIntegerField(_("rank"), choices=Rank, default=Rank.REP)
+    weekly_visit_target = models.PositiveSmallIntegerField(
+        _("weekly visit target"),
+        default=10,
+        help_text=_("The course: 90% of results come from how many customers you run."),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+    def visible_team_ids(self) -> set[int]:
+        """Teams whose accounts this user may see: own teams, plus every team below one they lead."""
+        return Team.objects.visible_ids_for(self)
+
+
+class TeamQuerySet(models.QuerySet):
+    def _led_subtree_ids(self, user) -> set[int]:
+        # The team tree is small (tens of rows): one query and a walk beat a recursive CTE per request.
+        tree = list(Team.objects.values_list("id", "parent_id", "leader_id"))
+        children: dict[int | None, list[int]] = {}
+        for team_id, parent_id, _leader in tree:
+            children.setdefault(parent_id, []).append(team_id)
+        subtree: set[int] = set()
+        stack = [team_id for team_id, _parent, leader_id in tree if leader_id == user.pk]
+        while stack:
+            team_id = stack.pop()
+            if team_id not in subtree:
+                subtree.add(team_id)
+                stack.extend(children.get(team_id, []))
+        return subtree
+
+    def managed_by(self, user) -> "TeamQuerySet":
+        """Teams where the user is a manager: leader of the team or of one of its ancestors."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=self._led_subtree_ids(user))
+
+    def visible_ids_for(self, user) -> set[int]:
+        """Teams whose accounts the user may see: the teams they belong to and every team they manage."""
+        if not user.is_authenticated:
+            return set()
+        member_of = set(Membership.objects.filter(user=user).values_list("team_id", flat=True))
+        return member_of | self._led_subtree_ids(user)
+
+
+class Team(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    leader = models.ForeignKey(
+        User,
+        verbose_name=_("leader"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_teams",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent team"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    members = models.ManyToManyField(
+        User, through="Membership", related_name="teams", verbose_name=_("members")
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A team cannot sit below itself.")})
+            ancestor = ancestor.parent
+
+    def ancestors(self) -> list["Team"]:
+        chain, team = [], self.parent
+        while team is not None:
+            chain.append(team)
+            team = team.parent
+        return chain
+
+    def is_managed_by(self, user) -> bool:
+        """A manager leads this team or one of its ancestors."""
+        return any(team.leader_id == user.pk for team in [self, *self.ancestors()])
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    joined_on = models.DateField(_("joined on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="unique_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.team}"

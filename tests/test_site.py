@@ -1,0 +1,59 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Account, Contact
+from salescamp.models import User
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "expected"), [("zh-hans", "客户"), ("en", "Accounts")])
+def test_pages_render_in_both_languages(org, rep_client, language, expected):
+    rep_client.cookies["django_language"] = language
+    for url in ("/", "/accounts/", f"/accounts/{org.account.pk}/", f"/contacts/{org.contact.pk}/edit/"):
+        response = rep_client.get(url)
+        assert response.status_code == 200, url
+        assert expected in response.text
+        assert f'<html lang="{language}">' in response.text
+
+
+@pytest.mark.django_db
+def test_chinese_is_the_default_and_english_is_one_click_away(org, rep_client):
+    assert "工作台" in rep_client.get("/").text
+    response = rep_client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/"})
+    assert response.status_code == 302
+    assert "Accounts" in rep_client.get("/accounts/").text
+
+
+@pytest.mark.django_db
+def test_sign_in_page_and_anonymous_redirect(client):
+    assert client.get("/").status_code == 302
+    assert client.get("/login/").status_code == 200
+    assert client.get("/ping/").content == b"pong"
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_holds_the_lesson_12_example(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (User.objects.count(), Account.objects.count(), Contact.objects.count())
+    call_command("seed_demo")
+    assert (User.objects.count(), Account.objects.count(), Contact.objects.count()) == counts
+    northeast = Account.objects.get(name="国网东北分部")
+    names = set(northeast.contacts.values_list("name", flat=True))
+    assert {"壁工", "A主任", "交采中心某工", "刘组长", "赵副总", "钱副总", "孙总"} <= names
+    assert Contact.objects.get(name="壁工").reports_to.name == "A主任"
+    assert User.objects.get(username="xiaozhang").rank == 1
+
+
+@pytest.mark.django_db
+def test_admin_lists_every_model(client):
+    admin = User.objects.create_superuser("root", password="pw")
+    client.force_login(admin)
+    for path in (
+        "salescamp/user",
+        "salescamp/team",
+        "salescamp/membership",
+        "accounts/account",
+        "accounts/contact",
+    ):
+        assert client.get(f"/admin/{path}/").status_code == 200, path
