@@ -10,6 +10,11 @@ class OrgNode:
     item: Any
     children: list["OrgNode"] = field(default_factory=list)
 
+    @property
+    def has_only_leaf_children(self) -> bool:
+        """Drawn as a vertical stack: a row of many leaves would make the chart very wide."""
+        return len(self.children) > 1 and all(not child.children for child in self.children)
+
 
 def build_org_chart(items: Iterable[Any], parent_of=lambda item: item.reports_to_id) -> list[OrgNode]:
     """Roots first, each with its reports. Anyone whose boss is absent from `items` becomes a root,

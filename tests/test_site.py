@@ -57,3 +57,10 @@ def test_admin_lists_every_model(client):
         "accounts/contact",
     ):
         assert client.get(f"/admin/{path}/").status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(org, rep_client):
+    assert "工作台" in rep_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").text
+    rep_client.cookies["django_language"] = "en"
+    assert "My desk" in rep_client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").text
