@@ -1,8 +1,23 @@
 """A factory per model. `.build()` where no database is needed."""
 
+import datetime
+from decimal import Decimal
+
 import factory
 
 from accounts.models import Account, Contact, Function, Level, Personality
+from projects.models import (
+    Activity,
+    Ask,
+    ChainMember,
+    ControlPoint,
+    Engagement,
+    InternalSale,
+    Pain,
+    Project,
+    Stage,
+    TeamThresholds,
+)
 from salescamp.models import Membership, Rank, Team, User
 
 
@@ -54,3 +69,90 @@ class ContactFactory(factory.django.DjangoModelFactory):
     level = Level.STAFF
     function = Function.TECHNICAL
     personality = Personality.UNKNOWN
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    account = factory.SubFactory(AccountFactory)
+    name = factory.Sequence(lambda n: f"项目{n}")
+    team = factory.SelfAttribute("account.team")
+    owner = factory.SubFactory(UserFactory)
+    stage = Stage.OPPORTUNITY
+    amount = Decimal("1000000")
+
+    @factory.post_generation
+    def owner_membership(self, create, extracted, **kwargs):
+        if create:
+            Membership.objects.get_or_create(user=self.owner, team=self.team)
+
+
+class ChainMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChainMember
+
+    project = factory.SubFactory(ProjectFactory)
+    contact = factory.SubFactory(ContactFactory, account=factory.SelfAttribute("..project.account"))
+    roles = factory.LazyFunction(list)
+
+
+class PainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pain
+
+    member = factory.SubFactory(ChainMemberFactory)
+    text = "可靠性"
+    kind = "reliability"
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Engagement
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class InternalSaleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InternalSale
+
+    project = factory.SubFactory(ProjectFactory)
+    target = "presales"
+    commitment = "两名售前支持技术交流"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = "visit"
+    date = factory.LazyFunction(lambda: datetime.date.today())
+    done = True
+
+
+class AskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ask
+
+    activity = factory.SubFactory(ActivityFactory)
+    kind = "information"
+    text = "请介绍采购流程"
+
+
+class ControlPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ControlPoint
+        django_get_or_create = ["project", "number"]
+
+    project = factory.SubFactory(ProjectFactory)
+    number = 1
+
+
+class TeamThresholdsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamThresholds
+
+    team = factory.SubFactory(TeamFactory)

@@ -1,0 +1,511 @@
+"""Projects (项目), the decision chain (决策链), pains (痛苦链), engagement, activities and control points."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Account, Contact
+from salescamp.models import Team, User
+
+from .course import ALL_RESOURCES, ALL_STATE_SIGNS, CONTROL_POINTS, INTERNAL_TARGETS
+
+CONTACT_FROM_OTHER_ACCOUNT = _(
+    "This contact belongs to another account; only %(account)s's people can be in this chain."
+)
+OWNER_NOT_IN_TEAM = _("The project owner must be a member of the project's team.")
+UNKNOWN_CODES = _("Unknown value(s): %(codes)s.")
+
+
+class Stage(models.TextChoices):
+    LEAD = "lead", _("Lead (线索)")
+    OPPORTUNITY = "opportunity", _("Opportunity (商机)")
+    TENDER = "tender", _("Tender (招投标)")
+    NEGOTIATION = "negotiation", _("Negotiation (谈判)")
+    SIGNED = "signed", _("Signed (签约)")
+    DELIVERY = "delivery", _("Delivery (交付)")
+    WON = "won", _("Won (赢单)")
+    LOST = "lost", _("Lost (丢单)")
+
+
+class CustomerState(models.TextChoices):
+    """Project quality: the course's three customer states [lesson 12]."""
+
+    UNKNOWN = "", _("Not judged yet")
+    S1 = "S1", _("S1 locked elsewhere (竞争劣势)")
+    S2 = "S2", _("S2 forming, we are early (有优势)")
+    S3 = "S3", _("S3 not yet real (八字没一撇)")
+
+
+class Strategy(models.TextChoices):
+    UNDECIDED = "", _("Undecided")
+    TOP_DOWN = "top_down", _("Top-down (自上而下)")
+    BOTTOM_UP = "bottom_up", _("Bottom-up (自下而上)")
+
+
+class Role(models.TextChoices):
+    """Typed roles in the chain. 高层 (high-level) is not here: it is computed by the parity rule."""
+
+    BRIDGE = "bridge", _("Bridge (桥梁)")
+    COACH = "coach", _("Coach (教练)")
+    KEY = "key", _("Key person (关键人)")
+    GENERAL = "general", _("General (普遍)")
+
+
+class Stance(models.TextChoices):
+    SUPPORT = "support", _("Supports us (支持)")
+    NEUTRAL = "neutral", _("Neutral (中立)")
+    OPPOSE = "oppose", _("Opposes us (反对)")
+    COMPETITOR = "competitor", _("Leans to a competitor (倾向友商)")
+
+
+class Depth(models.IntegerChoices):
+    """Relationship depth (关系深度) [last lesson]."""
+
+    STRANGER = 1, _("Stranger (陌生)")
+    ACQUAINTED = 2, _("Acquainted (认识)")
+    FAMILIAR = 3, _("Familiar (熟悉)")
+    CARES = 4, _("Cares (在乎)")
+    BOUND = 5, _("Bound (绑定)")
+
+
+class PainKind(models.TextChoices):
+    RELIABILITY = "reliability", _("Reliability in use")
+    INNOVATION = "innovation", _("Innovation, new projects, papers")
+    COMMERCIAL = "commercial", _("Commercial terms")
+    CAREER = "career", _("Career")
+    RISK = "risk", _("Risk, a safe landing")
+    EFFICIENCY = "efficiency", _("Efficiency and cost")
+    OTHER = "other", _("Other")
+
+
+class ActivityKind(models.TextChoices):
+    VISIT = "visit", _("Visit (拜访)")
+    PHONE = "phone", _("Phone call (电话)")
+    TECH_EXCHANGE = "tech_exchange", _("Technical exchange (技术交流)")
+    BUSINESS_TALK = "business_talk", _("Business talk (商务洽谈)")
+    SITE_VISIT = "site_visit", _("Site visit (考察)")
+    EXEC_MEETING = "exec_meeting", _("Executive meeting (高层会晤)")
+    BANQUET = "banquet", _("Formal banquet (宴请)")
+    DINNER = "dinner", _("Private dinner (私人饭局)")
+    LEISURE = "leisure", _("KTV, sports or outing (娱乐/运动/出游)")
+    GIFT = "gift", _("Gift (礼品)")
+
+
+PRIVATE_KINDS = {ActivityKind.DINNER, ActivityKind.LEISURE}
+
+
+class Topic(models.TextChoices):
+    PRODUCT_FEATURES = "product_features", _("Product features")
+    ROI = "roi", _("ROI")
+    LONG_TERM_VALUE = "long_term_value", _("Long-term value")
+    PEER_COMPETITION = "peer_competition", _("Peer competition")
+    SUCCESS_CASE = "success_case", _("Success case")
+    PRIVATE = "private", _("Private topic")
+
+
+class GiftKind(models.TextChoices):
+    NONE = "", _("No gift")
+    LOGO_SOUVENIR = "logo_souvenir", _("Logo souvenir")
+    CONSUMABLE = "consumable", _("Consumables")
+    LIQUOR = "liquor", _("Liquor")
+    CIGARETTES = "cigarettes", _("Cigarettes")
+    VALUABLES = "valuables", _("Valuables")
+    OTHER = "other", _("Other")
+
+
+class AskKind(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    INTRODUCTION = "introduction", _("An introduction")
+    SMALL_FAVOUR = "small_favour", _("A small favour")
+    COMMITMENT = "commitment", _("A commitment")
+    INFLUENCE_DECISION = "influence_decision", _("Influence the decision")
+    OTHER = "other", _("Other")
+
+
+class ControlPointStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    HELD = "held", _("Held")
+
+
+class InternalSaleStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ASKED = "asked", _("Asked")
+    COMMITTED = "committed", _("Committed")
+    DELIVERED = "delivered", _("Delivered")
+    DECLINED = "declined", _("Declined")
+
+
+@deconstructible
+class CodesValidator:
+    """A JSON list whose items must come from a fixed set of codes."""
+
+    def __init__(self, allowed):
+        self.allowed = sorted(allowed, key=str)
+
+    def __call__(self, values):
+        if not isinstance(values, list):
+            raise ValidationError(_("Expected a list."))
+        unknown = [str(value) for value in values if value not in self.allowed]
+        if unknown:
+            raise ValidationError(UNKNOWN_CODES % {"codes": ", ".join(unknown)})
+
+    def __eq__(self, other):
+        return isinstance(other, CodesValidator) and self.allowed == other.allowed
+
+
+class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ProjectQuerySet":
+        """The one rule for projects: the owner, the people it is shared with, and managers of its team."""
+        if not user.is_authenticated:
+            return self.none()
+        managed = Team.objects.managed_by(user).values("pk")
+        return self.filter(Q(owner=user) | Q(shared_with=user) | Q(team__in=managed)).distinct()
+
+
+class Project(models.Model):
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.PROTECT, related_name="projects"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    owner = models.ForeignKey(
+        User, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="owned_projects"
+    )
+    team = models.ForeignKey(Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="projects")
+    shared_with = models.ManyToManyField(
+        User, verbose_name=_("shared with"), blank=True, related_name="shared_projects"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.LEAD)
+    outcome_reason = models.TextField(_("why won or lost"), max_length=1000, blank=True)
+    amount = models.DecimalField(
+        _("amount (CNY)"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    expected_close = models.DateField(_("expected close"), null=True, blank=True)
+    state = models.CharField(_("customer state"), max_length=2, choices=CustomerState, blank=True, default="")
+    state_signs = models.JSONField(
+        _("signs observed"), default=list, blank=True, validators=[CodesValidator(list(ALL_STATE_SIGNS))]
+    )
+    strategy = models.CharField(_("strategy"), max_length=10, choices=Strategy, blank=True, default="")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "created_at", "version"], m2m_fields=[shared_with]
+    )
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "stage"]), models.Index(fields=["team", "stage"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.stage in (Stage.WON, Stage.LOST) and not self.outcome_reason.strip():
+            errors["outcome_reason"] = _("Say why the project was won or lost: the team learns from it.")
+        if (
+            self.owner_id
+            and self.team_id
+            and not self.team.memberships.filter(user_id=self.owner_id).exists()
+        ):
+            errors["owner"] = OWNER_NOT_IN_TEAM
+        if self.account_id and self.owner_id and self.account.team_id not in self.owner.visible_team_ids():
+            errors["account"] = _("The owner cannot see this account: it belongs to another team.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ChainMember(models.Model):
+    """A contact in a project's decision chain, with the role we believe they play."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), on_delete=models.CASCADE, related_name="chain_roles"
+    )
+    roles = models.JSONField(_("roles"), default=list, blank=True, validators=[CodesValidator(Role.values)])
+    stance = models.CharField(_("stance"), max_length=12, choices=Stance, default=Stance.NEUTRAL)
+    depth = models.PositiveSmallIntegerField(_("relationship depth"), choices=Depth, default=Depth.STRANGER)
+    owner = models.ForeignKey(
+        User,
+        verbose_name=_("owner on our side"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chain_relationships",
+        help_text=_("Who on our side holds this relationship; empty means the project owner."),
+    )
+    acquaintance = models.CharField(
+        _("prior acquaintance"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. introduced by a friend, classmates in an executive course"),
+    )
+    added_on = models.DateField(_("added on"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("decision-chain member")
+        verbose_name_plural = _("decision chain")
+        constraints = [models.UniqueConstraint(fields=["project", "contact"], name="unique_chain_member")]
+
+    def __str__(self) -> str:
+        return f"{self.contact} @ {self.project}"
+
+    def clean(self) -> None:
+        if self.contact_id and self.project_id and self.contact.account_id != self.project.account_id:
+            raise ValidationError(
+                {"contact": CONTACT_FROM_OTHER_ACCOUNT % {"account": self.project.account.name}}
+            )
+
+
+class Pain(models.Model):
+    """One link of the pain chain (痛苦链): what hurts this person, in their position."""
+
+    member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="pains")
+    text = models.CharField(_("pain"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=PainKind, default=PainKind.OTHER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pain")
+        verbose_name_plural = _("pains")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Engagement(models.Model):
+    """Our people taking part in the project (我方参与), leaders included."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="engagements")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="engagements"
+    )
+    part = models.CharField(_("part they play"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("our engagement")
+        constraints = [models.UniqueConstraint(fields=["project", "user"], name="unique_engagement")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.project}"
+
+
+class InternalSale(models.Model):
+    """Internal selling (内部销售): a department or leader we draw in, and what they commit."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="internal_sales")
+    target = models.CharField(_("department or leader"), max_length=24, choices=INTERNAL_TARGETS)
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    commitment = models.CharField(_("what they commit"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InternalSaleStatus, default=InternalSaleStatus.PLANNED
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("internal sale")
+        verbose_name_plural = _("internal selling")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_target_display()}: {self.commitment}"
+
+
+class Activity(models.Model):
+    """A planned or done activity with the customer."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(_("type"), max_length=16, choices=ActivityKind)
+    date = models.DateField(_("date"))
+    done = models.BooleanField(_("done"), default=False, help_text=_("Unticked: planned."))
+    our_people = models.ManyToManyField(
+        User, verbose_name=_("our people"), blank=True, related_name="activities"
+    )
+    contacts = models.ManyToManyField(
+        Contact, verbose_name=_("their people"), blank=True, related_name="activities"
+    )
+    topics = models.JSONField(
+        _("topics"), default=list, blank=True, validators=[CodesValidator(Topic.values)]
+    )
+    gift_kind = models.CharField(_("gift"), max_length=16, choices=GiftKind, blank=True, default="")
+    gift_value = models.DecimalField(
+        _("gift value (CNY)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    gift_approved = models.BooleanField(_("gift approved"), default=False)
+    goal = models.CharField(_("goal"), max_length=300, blank=True)
+    hook = models.CharField(_("hook for next time"), max_length=300, blank=True)
+    outcome = models.TextField(_("outcome"), max_length=2000, blank=True)
+    reason_met = models.CharField(_("why they agreed to meet"), max_length=300, blank=True)
+    resources = models.JSONField(
+        _("resources given"), default=list, blank=True, validators=[CodesValidator(list(ALL_RESOURCES))]
+    )
+    other_departments = models.JSONField(_("other departments met"), default=list, blank=True)
+    control_points = models.JSONField(
+        _("control points served"),
+        default=list,
+        blank=True,
+        validators=[CodesValidator(list(CONTROL_POINTS))],
+    )
+    presales_days = models.DecimalField(
+        _("presales days"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("365"))],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[our_people, contacts])
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["project", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"
+
+
+class Ask(models.Model):
+    """What we asked for in return (互惠): every step asks for something back."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="asks")
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("of whom"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AskKind, default=AskKind.INFORMATION)
+    text = models.CharField(_("ask"), max_length=200)
+
+    class Meta:
+        verbose_name = _("ask")
+        verbose_name_plural = _("asks")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ControlPoint(models.Model):
+    """One of the four control points (控制点) of a project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="control_points")
+    number = models.PositiveSmallIntegerField(_("control point"), choices=list(CONTROL_POINTS.items()))
+    status = models.CharField(
+        _("status"), max_length=12, choices=ControlPointStatus, default=ControlPointStatus.NOT_STARTED
+    )
+    actions = models.TextField(_("actions"), max_length=2000, blank=True, help_text=_("One action per line."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("control point")
+        verbose_name_plural = _("control points")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["project", "number"], name="unique_control_point")]
+
+    def __str__(self) -> str:
+        return f"CP{self.number}"
+
+    def action_list(self) -> list[str]:
+        return [line.strip() for line in self.actions.splitlines() if line.strip()]
+
+
+class TeamThresholds(models.Model):
+    """A team's tuning of the warning thresholds; absent, the catalogue's defaults apply."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="thresholds")
+    parity_gap = models.PositiveSmallIntegerField(
+        _("parity gap (levels)"), default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    high_level = models.PositiveSmallIntegerField(
+        _("executive from level"), default=3, validators=[MinValueValidator(2), MaxValueValidator(4)]
+    )
+    small_gift_limit = models.DecimalField(
+        _("small-gift limit (CNY)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("200"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    compliance_gift_limit = models.DecimalField(
+        _("compliance gift limit (CNY)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("500"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    min_chain_contacts = models.PositiveSmallIntegerField(
+        _("minimum contacts in the chain"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    single_thread_days = models.PositiveSmallIntegerField(
+        _("single-threaded window (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    stale_days = models.PositiveSmallIntegerField(
+        _("key contact stale after (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    reciprocity_gives = models.PositiveSmallIntegerField(
+        _("gives before an ask is due"), default=3, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    s3_presales_days = models.DecimalField(
+        _("S3 presales days limit"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("5"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    s3_leader_visits = models.PositiveSmallIntegerField(
+        _("S3 leader visits limit"), default=1, validators=[MaxValueValidator(50)]
+    )
+    wolf_cry_limit = models.PositiveSmallIntegerField(
+        _("leader visits to staff-only meetings limit"), default=2, validators=[MaxValueValidator(50)]
+    )
+    wolf_cry_days = models.PositiveSmallIntegerField(
+        _("leader visits window (days)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("warning thresholds")
+        verbose_name_plural = _("warning thresholds")
+
+    def __str__(self) -> str:
+        return str(self.team)
