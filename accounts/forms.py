@@ -1,24 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from salescamp.editing import VersionedModelForm
+
 from .models import Account, Contact
-
-
-class VersionedModelForm(forms.ModelForm):
-    """Carries the version the user started from, so a stale save can be refused (see services)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial.setdefault("version", self.instance.version)
-        else:
-            self.fields["version"].required = False
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea):
-                field.strip = True
-            field.widget.attrs.setdefault("id", f"{self.prefix or 'f'}-{name}")
 
 
 class AccountForm(VersionedModelForm):

@@ -114,10 +114,3 @@ def account_changes(account: Account, limit: int = 20) -> list[Change]:
             )
     changes.sort(key=lambda change: change.when, reverse=True)
     return changes[:limit]
-
-
-def latest_author(instance) -> str:
-    record = instance.history.select_related("history_user").order_by("-history_date").first()
-    if record is None or record.history_user is None:
-        return str(_("someone"))
-    return str(record.history_user)

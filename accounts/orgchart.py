@@ -16,18 +16,20 @@ class OrgNode:
         return len(self.children) > 1 and all(not child.children for child in self.children)
 
 
-def build_org_chart(items: Iterable[Any], parent_of=lambda item: item.reports_to_id) -> list[OrgNode]:
+def build_org_chart(
+    items: Iterable[Any], key=lambda item: item.pk, parent_of=lambda item: item.reports_to_id
+) -> list[OrgNode]:
     """Roots first, each with its reports. Anyone whose boss is absent from `items` becomes a root,
     so a partial list (a project's chain, say) still draws every person once."""
     items = list(items)
-    nodes = {item.pk: OrgNode(item) for item in items}
+    nodes = {key(item): OrgNode(item) for item in items}
     roots: list[OrgNode] = []
     for item in items:
         boss = parent_of(item)
-        if boss in nodes and boss != item.pk:
-            nodes[boss].children.append(nodes[item.pk])
+        if boss in nodes and boss != key(item):
+            nodes[boss].children.append(nodes[key(item)])
         else:
-            roots.append(nodes[item.pk])
+            roots.append(nodes[key(item)])
     _break_loops(nodes, roots)
     return roots
 

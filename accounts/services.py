@@ -1,14 +1,8 @@
 """Writes to accounts and contacts. Each is atomic and refuses to overwrite a newer version."""
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from .models import Account, Contact
-
-STALE_EDIT = _(
-    "%(who)s saved this %(thing)s after you opened it. Their values are shown below; nothing was saved. "
-    "Check them, then save again to keep yours."
-)
 
 
 class StaleEdit(Exception):

@@ -8,16 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
 
+from salescamp.editing import CONFLICT, INVALID, conflict_details
+
 from .access import account_for, contact_for
 from .forms import AccountForm, ContactForm
-from .history import account_changes, latest_author
+from .history import account_changes
 from .models import Account, Contact
 from .orgchart import build_org_chart
-from .services import STALE_EDIT, StaleEdit, account_save, contact_save
-
-# htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
-INVALID = 422
-CONFLICT = 409
+from .services import StaleEdit, account_save, contact_save
 
 
 def account_list(request: HttpRequest) -> HttpResponse:
@@ -78,7 +76,7 @@ def account_edit(request: HttpRequest, account_id: int) -> HttpResponse:
                 account=form.instance, expected_version=form.cleaned_data["version"], by=request.user
             )
         except StaleEdit as stale:
-            conflict = _conflict(form, stale.current, _("account"))
+            conflict = conflict_details(form, stale.current, _("account"))
         else:
             messages.success(request, _("Account saved."))
             return redirect("account_detail", account_id=account.pk)
@@ -117,7 +115,7 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
                 contact=form.instance, expected_version=form.cleaned_data["version"], by=request.user
             )
         except StaleEdit as stale:
-            conflict = _conflict(form, stale.current, _("contact"))
+            conflict = conflict_details(form, stale.current, _("contact"))
         else:
             notice = _("%(name)s saved.") % {"name": contact.name}
             if request.htmx:
@@ -132,33 +130,3 @@ def _contact_form_response(request, account, form, *, status, contact=None, conf
     context = {"account": account, "form": form, "contact": contact, "conflict": conflict}
     template = "accounts/contact_form.html#contact-form" if request.htmx else "accounts/contact_form.html"
     return render(request, template, context, status=status)
-
-
-def _conflict(form, current, thing) -> dict:
-    """Their saved values beside the user's, and a form re-armed with the current version so a
-    second save is a deliberate choice."""
-    rows = []
-    for name in form.Meta.fields:
-        field = form.instance._meta.get_field(name)
-        theirs = getattr(current, field.attname)
-        yours = getattr(form.instance, field.attname)
-        if theirs != yours:
-            rows.append(
-                {
-                    "label": field.verbose_name,
-                    "theirs": _display(current, field),
-                    "yours": _display(form.instance, field),
-                }
-            )
-    data = form.data.copy()
-    data[form.add_prefix("version")] = current.version
-    form.data = data
-    message = STALE_EDIT % {"who": latest_author(current), "thing": thing}
-    return {"message": message, "rows": rows}
-
-
-def _display(instance, field) -> str:
-    if field.choices:
-        return str(getattr(instance, f"get_{field.name}_display")())
-    value = getattr(instance, field.name)
-    return "—" if value in (None, "") else str(value)

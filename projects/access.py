@@ -41,7 +41,9 @@ def internal_sale_for(user, internal_sale_id: int) -> InternalSale:
 
 def control_point_for(user, project_id: int, number: int) -> ControlPoint:
     return get_object_or_404(
-        ControlPoint.objects.select_related("project").filter(project__in=visible_projects(user).values("pk")),
+        ControlPoint.objects.select_related("project").filter(
+            project__in=visible_projects(user).values("pk")
+        ),
         project_id=project_id,
         number=number,
     )

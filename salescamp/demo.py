@@ -1,9 +1,15 @@
 """The demo data: the course's own example from lesson 12 (国网东北分部 automation project) and a
 small sales organisation, so every page has something real to show. Development only."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Account, Contact, Function, Level, Personality, ProcurementGroup
+from projects import services as project_services
+from projects.models import Activity, ChainMember, ControlPoint, Engagement, InternalSale, Pain, Project
 
 from .models import Membership, Rank, Team, User
 
@@ -156,6 +162,138 @@ def load_demo() -> None:
             },
         )
         contacts[name] = contact
+
+    _load_demo_project(northeast, teams["电网一组"], users, contacts)
+
+
+# The lesson-12 chain as a project: contact → (roles, stance, depth, our owner, pains)
+NORTHEAST_CHAIN = {
+    # The bridge at parity with the rep — but nobody has asked about his pain yet (NO_PAIN).
+    "刘组长": (["bridge"], "support", 3, "xiaozhang", []),
+    "A主任": (["coach"], "support", 2, "xiaozhang", [("关心技术创新、新项目申报、发技术论文", "innovation")]),
+    # A koala coach: looks harmless, hard to read (COACH_RISKY_TYPE).
+    "壁工": (
+        ["coach", "general"],
+        "neutral",
+        2,
+        "xiaozhang",
+        [("产品应用起来怎么样、可靠性怎么样", "reliability")],
+    ),
+    # The rep holds the 采购副总 relationship himself: two levels apart (PARITY_GAP).
+    "赵副总": ([], "neutral", 2, "xiaozhang", [("只希望这个项目能够平安落地", "risk")]),
+    "钱副总": (["key"], "neutral", 2, "chenzongjian", [("希望有技术创新的交流", "innovation")]),
+    "孙总": ([], "neutral", 1, "zhoufuzong", []),
+}
+
+
+def _load_demo_project(account, team, users, contacts) -> None:
+    if Project.objects.filter(account=account, name="配电自动化集采项目").exists():
+        return
+    today = timezone.localdate()
+    rep = users["xiaozhang"]
+    project = project_services.project_create(
+        project=Project(
+            account=account,
+            name="配电自动化集采项目",
+            owner=rep,
+            team=team,
+            stage="opportunity",
+            amount=Decimal("3800000"),
+            expected_close=today + timedelta(days=120),
+            state="S2",
+            state_signs=["s2_we_design", "s2_grateful"],
+            strategy="top_down",
+        ),
+        by=rep,
+    )
+    project.shared_with.add(users["wangzuzhang"])
+    for name, (roles, stance, depth, owner, pains) in NORTHEAST_CHAIN.items():
+        member = ChainMember.objects.create(
+            project=project,
+            contact=contacts[name],
+            roles=roles,
+            stance=stance,
+            depth=depth,
+            owner=users[owner],
+        )
+        for text, kind in pains:
+            Pain.objects.create(member=member, text=text, kind=kind)
+    for username, part in [("chenzongjian", "对接技术副总"), ("zhoufuzong", "对接总经理")]:
+        Engagement.objects.get_or_create(project=project, user=users[username], defaults={"part": part})
+
+    def activity(kind, days, *, ours, theirs, done, **fields):
+        item = Activity.objects.create(
+            project=project, kind=kind, date=today + timedelta(days=days), done=done, **fields
+        )
+        item.our_people.set([users[u] for u in ours])
+        item.contacts.set([contacts[c] for c in theirs])
+        return item
+
+    first = activity(
+        "visit",
+        -40,
+        ours=["xiaozhang"],
+        theirs=["刘组长", "A主任"],
+        done=True,
+        goal="认识招采流程，找到桥梁",
+        reason_met="想了解其他网省公司配电自动化的做法",
+        hook="两周内带售前来做技术交流",
+        topics=["product_features"],
+        other_departments=["procurement"],
+        outcome="刘组长介绍了集采分工；A主任对新项目申报感兴趣。",
+    )
+    first.asks.create(kind="information", text="请介绍今年集采的时间安排", contact=contacts["刘组长"])
+    activity(
+        "tech_exchange",
+        -12,
+        ours=["xiaozhang"],
+        theirs=["A主任", "壁工"],
+        done=True,
+        goal="讲清可靠性和创新点",
+        hook="提供华北某局的成功案例材料",
+        topics=["product_features", "success_case"],
+        resources=["info.success_case", "info.professional"],
+        presales_days=Decimal("2"),
+        reason_met="评估新一代终端的可靠性",
+        control_points=[2],
+    )
+    # A private dinner with the 采购副总, planned by the rep alone (HIGH_LEVEL_PRIVATE_ACTIVITY).
+    activity(
+        "dinner",
+        6,
+        ours=["xiaozhang"],
+        theirs=["赵副总"],
+        done=False,
+        goal="拉近关系",
+        topics=["private"],
+    )
+    activity(
+        "exec_meeting",
+        15,
+        ours=["zhoufuzong", "chenzongjian"],
+        theirs=["孙总", "钱副总"],
+        done=False,
+        goal="高层会晤：行业同行的创新实践与投资回报",
+        topics=["roi", "peer_competition"],
+        control_points=[1],
+        hook="邀请到公司总部考察",
+    )
+    ControlPoint.objects.filter(project=project, number=1).update(
+        status="in_progress", actions="周副总拜访孙总\n邀请技术副总参加行业创新论坛"
+    )
+    ControlPoint.objects.filter(project=project, number=2).update(
+        status="in_progress", actions="A主任、壁工定期沟通"
+    )
+    InternalSale.objects.create(
+        project=project, target="presales", person=None, commitment="两名售前支持技术交流", status="committed"
+    )
+    InternalSale.objects.create(
+        project=project,
+        target="director",
+        person=users["chenzongjian"],
+        commitment="对接技术副总",
+        status="committed",
+    )
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

@@ -1,0 +1,47 @@
+"""manage.py import_plan FILE: create a new project from a plan document (docs/plan-format.md)."""
+
+from django.core.management.base import BaseCommand
+
+from projects.plan_format import PlanFormatError, import_plan, read_document
+from salescamp.models import Team, User
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a new project from a JSON plan document, all or nothing. Prints the new project's id and "
+        "URL path; on errors prints one line per problem (JSON path: message) and exits 2."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The plan document (UTF-8 JSON); - reads stdin.")
+        parser.add_argument(
+            "--team", help="Team id or exact name to import into (default: the owner's team)."
+        )
+        parser.add_argument("--owner", help="Username of the project owner (default: $.project.owner).")
+
+    def handle(self, *args, file: str, team: str | None, owner: str | None, **options):
+        try:
+            doc = read_document(file)
+            project = import_plan(doc, team=self._team(team), owner=self._owner(owner))
+        except PlanFormatError as error:
+            for line in error.lines():
+                self.stderr.write(line)
+            raise SystemExit(2) from None
+        self.stdout.write(f"{project.pk}\t/projects/{project.pk}/")
+
+    def _team(self, value: str | None) -> Team | None:
+        if not value:
+            return None
+        team = Team.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        team = team or Team.objects.filter(name=value).first()
+        if team is None:
+            raise PlanFormatError.single("--team", f'no team "{value}"')
+        return team
+
+    def _owner(self, value: str | None) -> User | None:
+        if not value:
+            return None
+        user = User.objects.filter(username=value).first()
+        if user is None:
+            raise PlanFormatError.single("--owner", f'no user "{value}"')
+        return user
