@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,6 +27,7 @@ from accounts.models import Account, Contact, Function, Level, Personality, Proc
 from salescamp.models import Membership, Rank, Team, User
 
 from .course import ALL_RESOURCES, ALL_STATE_SIGNS, CONTROL_POINTS, INTERNAL_TARGETS
+from .loader import load_project, thresholds_for
 from .models import (
     Activity,
     ActivityKind,
@@ -51,7 +52,6 @@ from .models import (
     TeamThresholds,
     Topic,
 )
-from .loader import load_project, thresholds_for
 from .rules import data
 
 FORMAT = "salescamp.plan"
@@ -218,7 +218,7 @@ class ParsedPlan:
     internal_sales: tuple[ParsedInternalSale, ...] = ()
     activities: tuple[ParsedActivity, ...] = ()
     control_points: tuple[ParsedControlPoint, ...] = ()
-    thresholds: data.Thresholds = data.Thresholds()
+    thresholds: data.Thresholds = field(default_factory=data.Thresholds)
 
     def contact(self, key: str) -> ParsedContact:
         return next(contact for contact in self.contacts if contact.key == key)
@@ -450,8 +450,6 @@ def parse_plan(doc: Any) -> ParsedPlan:
     control_points = _read_control_points(r, doc)
     thresholds = _read_thresholds(r, doc.get("thresholds", {}))
 
-    if r.errors:
-        raise PlanFormatError(r.errors)
     parsed = ParsedPlan(
         version=VERSION,
         project=project,
@@ -845,12 +843,13 @@ def _check_references(r: _Reader, plan: ParsedPlan) -> None:
     keys = {contact.key for contact in plan.contacts}
     usernames = {person.username for person in plan.people}
 
+    # Values already reported as malformed come through as "" and are not reported again.
     def contact_ref(path: str, key: str | None) -> None:
-        if key is not None and key not in keys:
+        if key and key not in keys:
             r.fail(path, _('no contact with key "%(key)s" in $.contacts') % {"key": key})
 
     def user_ref(path: str, username: str | None) -> None:
-        if username is not None and username not in usernames:
+        if username and username not in usernames:
             r.fail(path, _('no person with username "%(username)s" in $.people') % {"username": username})
 
     user_ref("$.project.owner", plan.project.owner)

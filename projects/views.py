@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
 
 from accounts.access import account_for
@@ -189,17 +189,19 @@ def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for(request.user, member_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     services.member_remove(member=member, by=request.user)
     notice = _("%(name)s removed from the decision chain.") % {"name": member.contact.name}
     return _after_save(request, member.project_id, notice, "section-chain")
 
 
-@require_POST
 def pain_add(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for(request.user, member_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     form = PainForm(request.POST)
     form.instance.member = member
     if form.is_valid():
@@ -220,9 +222,10 @@ def pain_add(request: HttpRequest, member_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 def pain_delete(request: HttpRequest, pain_id: int) -> HttpResponse:
     pain = access.pain_for(request.user, pain_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     member = pain.member
     services.pain_delete(pain=pain, by=request.user)
     return _after_save(request, member.project_id, _("Pain removed."), f"member-{member.contact_id}")
@@ -288,9 +291,10 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     return _activity_form_response(request, project, form, asks, title=str(activity), status=status)
 
 
-@require_POST
 def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = access.activity_for(request.user, activity_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     services.activity_delete(activity=activity, by=request.user)
     return _after_save(request, activity.project_id, _("Activity deleted."), "section-activities")
 
@@ -334,9 +338,10 @@ def engagement_add(request: HttpRequest, project_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 def engagement_remove(request: HttpRequest, engagement_id: int) -> HttpResponse:
     engagement = access.engagement_for(request.user, engagement_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     if engagement.user_id == engagement.project.owner_id:
         messages.error(request, _("The project owner always takes part."))
     else:

@@ -21,6 +21,7 @@ class User(AbstractUser):
     weekly_visit_target = models.PositiveSmallIntegerField(
         _("weekly visit target"),
         default=10,
+        # xgettext:no-python-format
         help_text=_("The course: 90% of results come from how many customers you run."),
     )
 

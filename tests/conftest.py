@@ -6,7 +6,19 @@ from django.utils import translation
 
 from salescamp.models import Rank
 
-from .factories import AccountFactory, ContactFactory, MembershipFactory, TeamFactory, UserFactory
+from .factories import (
+    AccountFactory,
+    ActivityFactory,
+    ChainMemberFactory,
+    ContactFactory,
+    EngagementFactory,
+    InternalSaleFactory,
+    MembershipFactory,
+    PainFactory,
+    ProjectFactory,
+    TeamFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +42,12 @@ class Org:
     account: object
     boss: object
     contact: object
+    project: object = None
+    member: object = None
+    pain: object = None
+    activity: object = None
+    engagement: object = None
+    internal_sale: object = None
 
 
 @pytest.fixture
@@ -50,7 +68,19 @@ def org(db) -> Org:
     contact = ContactFactory(
         account=account, name="刘组长", title="采购组长", level=2, function="procurement", reports_to=boss
     )
-    return Org(director, lead, rep, teammate, stranger, team, other_team, account, boss, contact)
+    org = Org(director, lead, rep, teammate, stranger, team, other_team, account, boss, contact)
+    org.project = ProjectFactory(account=account, team=team, owner=rep, name="配电自动化项目")
+    for number in (1, 2, 3, 4):
+        org.project.control_points.create(number=number)
+    org.member = ChainMemberFactory(project=org.project, contact=contact, roles=["bridge"])
+    ChainMemberFactory(project=org.project, contact=boss)
+    org.pain = PainFactory(member=org.member)
+    org.activity = ActivityFactory(project=org.project)
+    org.activity.contacts.add(contact)
+    org.activity.our_people.add(rep)
+    org.engagement = EngagementFactory(project=org.project, user=rep)
+    org.internal_sale = InternalSaleFactory(project=org.project)
+    return org
 
 
 def client_for(user) -> Client:

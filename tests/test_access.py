@@ -23,14 +23,29 @@ def walk_patterns(patterns=None, prefix=""):
 
 def ids_by_kwarg(org) -> dict[str, int]:
     # A new kind of id in a URL must be added here, or the walk fails loudly below.
-    return {"account_id": org.account.pk, "contact_id": org.contact.pk}
+    return {
+        "account_id": org.account.pk,
+        "contact_id": org.contact.pk,
+        "project_id": org.project.pk,
+        "member_id": org.member.pk,
+        "pain_id": org.pain.pk,
+        "activity_id": org.activity.pk,
+        "number": 1,
+        "engagement_id": org.engagement.pk,
+        "internal_sale_id": org.internal_sale.pk,
+        "team_id": org.team.pk,
+    }
 
 
-def urls_with_ids(org):
+# Ids whose objects a team member may see; every other id belongs to a project (or needs a leader).
+TEAM_WIDE_IDS = {"account_id", "contact_id"}
+
+
+def urls_with_ids(org, *, skip_if_only=frozenset()):
     ids = ids_by_kwarg(org)
     for route, pattern in walk_patterns():
         names = list(pattern.pattern.converters)
-        if not names:
+        if not names or set(names) <= skip_if_only:
             continue
         unknown = [name for name in names if name not in ids]
         assert not unknown, f"{route}: add an object for {unknown} to ids_by_kwarg so access is tested"
@@ -50,6 +65,30 @@ def test_every_url_with_an_id_is_404_for_another_team(org):
             checked += 1
     assert checked >= 8
     print(f"\nURL walk: {checked} requests by another team's user, all 404")
+
+
+@pytest.mark.django_db
+def test_every_project_url_is_404_for_a_teammate_who_neither_owns_it_nor_has_it_shared(org):
+    client = client_for(org.teammate)
+    checked = 0
+    for route, url in urls_with_ids(org, skip_if_only=TEAM_WIDE_IDS):
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 404, (
+                f"{method.upper()} {url} ({route}) gave {response.status_code}"
+            )
+            checked += 1
+    assert checked >= 30
+    print(f"\nURL walk: {checked} requests by a teammate who does not own the project, all 404")
+
+
+@pytest.mark.django_db
+def test_sharing_a_project_opens_it_to_a_teammate_and_managers_see_it_too(org):
+    assert client_for(org.teammate).get(f"/projects/{org.project.pk}/").status_code == 404
+    org.project.shared_with.add(org.teammate)
+    assert client_for(org.teammate).get(f"/projects/{org.project.pk}/").status_code == 200
+    for manager in (org.lead, org.director):
+        assert client_for(manager).get(f"/projects/{org.project.pk}/").status_code == 200
 
 
 @pytest.mark.django_db

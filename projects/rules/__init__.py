@@ -1,0 +1,99 @@
+"""The warnings engine (预警): small pure rules over a project's plan as plain data.
+
+    from projects.rules import evaluate
+    warnings = evaluate(plan_data, today)
+
+Each rule exposes CODE, SEVERITY, TITLE and `check(plan, today) -> list[Warning]`; the catalogue of codes is
+rules.md (docs). No rule touches the database: a loader builds the PlanData first.
+"""
+
+from datetime import date
+from typing import Any
+
+from . import (
+    coach_overasked,
+    coach_risky_type,
+    coach_too_senior,
+    first_visit_one_dept,
+    first_visit_too_deep,
+    gift_value,
+    high_level_gift,
+    high_level_no_sponsor,
+    high_level_private_activity,
+    high_level_product_talk,
+    leader_wolf_cry,
+    no_bridge,
+    no_pain,
+    one_way_reciprocity,
+    parity_gap,
+    s1_bottom_up,
+    s3_overinvest,
+    s3_single_tech,
+    single_threaded,
+    stale_key_contact,
+    visit_no_hook,
+    visit_no_reason,
+)
+from .base import SEVERITY_ORDER, Rule, Severity, Subject, Warning
+from .control_points import CP1, CP2, CP3, CP4, control_point_coverage
+from .data import PlanData
+from .parity import effective_owner, is_executive, is_high_level, member_roles
+
+# In the catalogue's order (rules.md).
+ALL_RULES: tuple[Rule, ...] = (
+    parity_gap,
+    high_level_no_sponsor,
+    high_level_product_talk,
+    high_level_private_activity,
+    high_level_gift,
+    gift_value,
+    no_bridge,
+    single_threaded,
+    coach_risky_type,
+    coach_too_senior,
+    coach_overasked,
+    no_pain,
+    s1_bottom_up,
+    s3_overinvest,
+    s3_single_tech,
+    CP1,
+    CP2,
+    CP3,
+    CP4,
+    visit_no_reason,
+    visit_no_hook,
+    first_visit_too_deep,
+    first_visit_one_dept,
+    one_way_reciprocity,
+    leader_wolf_cry,
+    stale_key_contact,
+)
+RULE_CODES: tuple[str, ...] = tuple(rule.CODE for rule in ALL_RULES)
+# code → (severity, short title), for the docs and the UI's legend.
+CATALOGUE: dict[str, tuple[str, Any]] = {rule.CODE: (rule.SEVERITY, rule.TITLE) for rule in ALL_RULES}
+
+
+def evaluate(plan: PlanData, today: date) -> list[Warning]:
+    """Every rule's warnings, most severe first, then by code, then by the subject's label.
+
+    The sort is stable, so warnings that tie keep the order their rule produced them in.
+    """
+    warnings = [warning for rule in ALL_RULES for warning in rule.check(plan, today)]
+    return sorted(warnings, key=lambda w: w.sort_key)
+
+
+__all__ = [
+    "ALL_RULES",
+    "CATALOGUE",
+    "RULE_CODES",
+    "SEVERITY_ORDER",
+    "Severity",
+    "Subject",
+    "Warning",
+    "control_point_coverage",
+    "effective_owner",
+    "evaluate",
+    "is_executive",
+    "is_high_level",
+    "member_roles",
+]

@@ -1,0 +1,38 @@
+"""COACH_TOO_SENIOR: a coach at executive level — luck, not a decision maker."""
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from .data import PlanData, Role
+from .parity import is_executive
+
+CODE = "COACH_TOO_SENIOR"
+SEVERITY = Severity.LOW
+TITLE = _("Senior coach")
+MESSAGE = _("Coach %(contact)s is at level %(level)s.")
+REASON = _(
+    "A coach rarely sits high: winning a senior one is luck, not selling skill, and it does not make them "
+    "the one who decides for you."
+)
+NEXT_STEP = _(
+    "Enjoy the luck, but let the coach guide you: ask many questions, make few demands, and take the "
+    "decision itself to the right people with your leaders."
+)
+
+warn = warning_factory(CODE, SEVERITY)
+
+
+def check(plan: PlanData, today: date) -> list[Warning]:
+    return [
+        warn(
+            Subject.contact(member),
+            message=interpolate(MESSAGE, contact=member.label, level=member.level),
+            reason=REASON,
+            next_step=NEXT_STEP,
+            lesson=LESSON_12,
+        )
+        for member in plan.members
+        if Role.COACH in member.roles and is_executive(member, plan.thresholds)
+    ]

@@ -1,0 +1,153 @@
+"""CP1_MISSING … CP4_MISSING: the four control points (控制点) and what covers each.
+
+Hold all four and the project is almost won: (1) high-level and organisational relationships set the
+tone; (2) nails in the key layers; (3) lawful input to the tender documents; (4) general relationships.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import LESSON_RECAP, Section, Severity, Subject, Warning, activity_label, interpolate
+from .data import ControlPointStatus, Depth, Level, PlanData, Role
+from .parity import is_executive
+
+CONTROL_POINT_NAMES = {
+    1: _("high-level and organisational relationships"),
+    2: _("nails in the key layers"),
+    3: _("lawful input to the tender documents"),
+    4: _("general relationships"),
+}
+ROLE_LABELS = {
+    Role.BRIDGE: _("bridge (桥梁)"),
+    Role.COACH: _("coach (教练)"),
+    Role.KEY: _("key person (关键人)"),
+    Role.GENERAL: _("general relationship (普遍)"),
+}
+# Which typed roles cover which control point.
+COVERING_ROLES = {2: (Role.KEY, Role.COACH, Role.BRIDGE), 4: (Role.GENERAL,)}
+
+COVERED_BY_EXECUTIVE = _("%(contact)s (level %(level)s), acquainted or closer")
+COVERED_BY_EXECUTIVE_ACTIVITY = _("%(activity)s with %(contacts)s")
+COVERED_BY_ROLE = _("%(contact)s, our %(role)s")
+COVERED_BY_STAFF = _("base-level staff we know: %(contacts)s")
+COVERED_BY_TAGGED_ACTIVITY = _("%(activity)s serves this control point")
+COVERED_BY_ACTION = _("Action: %(action)s")
+COVERED_BY_STATUS = _("Marked as held")
+
+
+def _render(template: Any, **params: Any) -> str:
+    return str(interpolate(template, **params))
+
+
+def control_point_coverage(plan: PlanData) -> dict[int, list[str]]:
+    """For each control point 1-4, short descriptions (in the active language) of what covers it."""
+    t = plan.thresholds
+    coverage: dict[int, list[str]] = {1: [], 2: [], 3: [], 4: []}
+
+    # CP1: an executive we know, or an activity that reaches one.
+    for member in plan.members:
+        if is_executive(member, t) and member.depth >= Depth.ACQUAINTED:
+            coverage[1].append(_render(COVERED_BY_EXECUTIVE, contact=member.label, level=member.level))
+    for activity in plan.activities:
+        executives = [m.label for m in plan.members_of(activity) if is_executive(m, t)]
+        if executives:
+            coverage[1].append(
+                _render(COVERED_BY_EXECUTIVE_ACTIVITY, activity=activity_label(activity), contacts=executives)
+            )
+
+    # CP2 and CP4: people in the roles that hold them.
+    for number, roles in COVERING_ROLES.items():
+        for member in plan.members:
+            for role in roles:
+                if role in member.roles:
+                    coverage[number].append(
+                        _render(COVERED_BY_ROLE, contact=member.label, role=ROLE_LABELS[role])
+                    )
+    # CP4 also: two base-level staff we know.
+    staff = [m.label for m in plan.members if m.level == Level.STAFF and m.depth >= Depth.ACQUAINTED]
+    if len(staff) >= 2:
+        coverage[4].append(_render(COVERED_BY_STAFF, contacts=staff))
+
+    # CP3 is never derived from contacts: only activities, actions and status count.
+    for number in coverage:
+        for activity in plan.activities:
+            if number in activity.control_points:
+                coverage[number].append(
+                    _render(COVERED_BY_TAGGED_ACTIVITY, activity=activity_label(activity))
+                )
+        control_point = plan.control_point(number)
+        coverage[number].extend(
+            _render(COVERED_BY_ACTION, action=action) for action in control_point.actions if action.strip()
+        )
+        if control_point.status == ControlPointStatus.HELD:
+            coverage[number].append(str(COVERED_BY_STATUS))
+    return coverage
+
+
+TITLE = _("Control point %(number)s not covered: %(name)s")
+MESSAGE = _("Nothing covers control point %(number)s: %(name)s.")
+REASONS = {
+    1: _(
+        "High-level and organisational relationships set the tone for the whole project and make our "
+        "work at the middle and base levels legitimate."
+    ),
+    2: _("Nails in the key layers give timely, true, first-hand information to steer the project."),
+    3: _(
+        "Through those relationships we take part, lawfully, in drafting the tender documents and turn "
+        "our advantages into a winning position on paper."
+    ),
+    4: _(
+        "General relationships keep acceptance, contract signing and one small remark from overturning "
+        "the deal."
+    ),
+}
+NEXT_STEPS = {
+    1: _(
+        "Plan a meeting between an executive and our leader, or an organisation-level step: a framework "
+        "agreement, a site visit for the group."
+    ),
+    2: _(
+        "Grow a coach or key person in the key layers (procurement staff, technical middle managers) and "
+        "keep in regular touch."
+    ),
+    3: _(
+        "Agree with the customer, in advance and lawfully, which of our advantages go into the tender "
+        "documents; record it as an action."
+    ),
+    4: _("Meet the base-level staff of every function, above all those who sign acceptance and contracts."),
+}
+
+
+class ControlPointRule:
+    """One rule per control point, with the same CODE / SEVERITY / TITLE / check as a rule module."""
+
+    SEVERITY = Severity.MEDIUM
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.CODE = f"CP{number}_MISSING"
+        self.TITLE = interpolate(TITLE, number=number, name=CONTROL_POINT_NAMES[number])
+
+    def __repr__(self) -> str:
+        return f"<ControlPointRule {self.CODE}>"
+
+    def check(self, plan: PlanData, today: date) -> list[Warning]:
+        if control_point_coverage(plan)[self.number]:
+            return []
+        return [
+            Warning(
+                code=self.CODE,
+                severity=self.SEVERITY,
+                subject=Subject.section(Section.CONTROL_POINTS),
+                message=interpolate(MESSAGE, number=self.number, name=CONTROL_POINT_NAMES[self.number]),
+                reason=REASONS[self.number],
+                next_step=NEXT_STEPS[self.number],
+                lesson=LESSON_RECAP,
+            )
+        ]
+
+
+CP1, CP2, CP3, CP4 = (ControlPointRule(n) for n in (1, 2, 3, 4))
+RULES = (CP1, CP2, CP3, CP4)

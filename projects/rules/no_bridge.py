@@ -1,0 +1,43 @@
+"""NO_BRIDGE: past the first visit and still no bridge (桥梁) in the chain."""
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
+from .data import ActivityKind, PlanData, Role
+
+CODE = "NO_BRIDGE"
+SEVERITY = Severity.HIGH
+TITLE = _("No bridge found")
+MESSAGE = _(
+    "The project is past its first visit, but no contact in the chain is marked as the bridge (桥梁)."
+)
+REASON = _(
+    "The bridge is the one person in procurement who reaches down to the executing team and up to the "
+    "leadership team, and is at parity with you; finding them is the first goal of the first visits."
+)
+NEXT_STEP = _(
+    "Find out who runs procurement day to day (often the 采购组长, sometimes in planning or the user "
+    "department); invite them to a site visit or a business activity, and mark them as the bridge."
+)
+
+warn = warning_factory(CODE, SEVERITY)
+
+
+def past_first_visit(plan: PlanData) -> bool:
+    return any(a.kind == ActivityKind.VISIT for a in plan.done_activities())
+
+
+def check(plan: PlanData, today: date) -> list[Warning]:
+    if not past_first_visit(plan) or any(Role.BRIDGE in m.roles for m in plan.members):
+        return []
+    return [
+        warn(
+            Subject.section(Section.CHAIN),
+            message=MESSAGE,
+            reason=REASON,
+            next_step=NEXT_STEP,
+            lesson=LESSON_12,
+        )
+    ]

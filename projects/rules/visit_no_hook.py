@@ -1,0 +1,46 @@
+"""VISIT_NO_HOOK: a logged visit with no hook (钩子) and nothing planned after it."""
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
+from .data import Activity, ActivityKind, PlanData
+
+CODE = "VISIT_NO_HOOK"
+SEVERITY = Severity.MEDIUM
+TITLE = _("Visit without a hook")
+MESSAGE = _("%(activity)s leaves no hook, and no next activity is planned.")
+REASON = _(
+    "It takes at least three visits to build a steady first relationship; each visit should leave a hook "
+    "that makes the next one natural."
+)
+NEXT_STEP = _(
+    "Record the hook you left (material to send, a question to answer, an introduction) and plan the "
+    "next activity."
+)
+
+warn = warning_factory(CODE, SEVERITY)
+
+
+def next_step_planned(plan: PlanData, visit: Activity) -> bool:
+    """A planned activity on or after the visit's date counts as its next step."""
+    return any(not a.done and a.date >= visit.date for a in plan.activities)
+
+
+def check(plan: PlanData, today: date) -> list[Warning]:
+    warnings = []
+    for activity in plan.done_activities():
+        if activity.kind != ActivityKind.VISIT or activity.hook.strip() or next_step_planned(plan, activity):
+            continue
+        subject = Subject.activity(activity)
+        warnings.append(
+            warn(
+                subject,
+                message=interpolate(MESSAGE, activity=subject.label),
+                reason=REASON,
+                next_step=NEXT_STEP,
+                lesson=LESSON_RECAP,
+            )
+        )
+    return warnings

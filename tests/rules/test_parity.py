@@ -1,0 +1,118 @@
+"""The parity rule (责权利对等): helpers, PARITY_GAP and HIGH_LEVEL_NO_SPONSOR."""
+
+import pytest
+
+from projects.rules import high_level_no_sponsor, parity_gap
+from projects.rules.data import Thresholds
+from projects.rules.parity import effective_owner, is_executive, is_high_level, member_roles
+from projects.rules.parity import parity_gap as gap_of
+
+from .builders import DIRECTOR, LEAD, REP, VP, activity, executive, fires, member, plan, run
+
+
+def test_effective_owner_falls_back_to_the_project_owner():
+    p = plan(owner=LEAD, members=[member(owner=None)])
+    assert effective_owner(p, p.members[0]) == LEAD
+
+
+def test_effective_owner_is_the_member_owner_when_set():
+    p = plan(owner=REP, members=[member(owner=DIRECTOR)])
+    assert effective_owner(p, p.members[0]) == DIRECTOR
+
+
+@pytest.mark.parametrize(
+    ("level", "owner", "gap", "high_level"),
+    [
+        (3, REP, 2, True),  # 采购副总 ↔ 销售: the course's textbook case
+        (4, LEAD, 2, True),
+        (2, REP, 1, False),  # rep ↔ 采购组长 (the bridge) is at parity
+        (3, LEAD, 1, False),
+        (4, VP, 0, False),
+        (1, DIRECTOR, -2, False),
+    ],
+)
+def test_is_high_level_when_the_gap_reaches_the_threshold(level, owner, gap, high_level):
+    p = plan(members=[member(level=level, owner=owner)])
+    assert gap_of(p, p.members[0]) == gap
+    assert is_high_level(p, p.members[0]) is high_level
+
+
+def test_is_high_level_follows_the_team_threshold():
+    p = plan(members=[member(level=3, owner=LEAD)], parity_gap=1)
+    assert is_high_level(p, p.members[0])
+
+
+def test_member_roles_adds_the_computed_high_level_role():
+    p = plan(members=[member(level=3, roles={"key"})])
+    assert member_roles(p, p.members[0]) == {"key", "high_level"}
+
+
+def test_member_roles_is_the_typed_roles_at_parity():
+    p = plan(members=[member(level=2, roles={"bridge"})])
+    assert member_roles(p, p.members[0]) == {"bridge"}
+
+
+@pytest.mark.parametrize(("level", "expected"), [(2, False), (3, True), (4, True)])
+def test_is_executive_from_level_three(level, expected):
+    assert is_executive(member(level=level), Thresholds()) is expected
+
+
+# PARITY_GAP
+
+
+def test_parity_gap_names_contact_owner_and_gap():
+    p = plan(members=[executive(title="采购副总", name="王总")])
+    (warning,) = run(parity_gap, p)
+    assert str(warning.message) == "采购副总 王总 (level 3) is handled by 小张 (rank 1): a gap of 2."
+    assert warning.subject.kind == "contact" and warning.subject.id == 9
+    assert "rank 2 or above" in str(warning.next_step)
+    assert warning.severity == "high"
+
+
+def test_parity_gap_silent_when_a_matching_leader_owns_the_relationship():
+    assert not fires(parity_gap, plan(members=[executive(owner=LEAD)]))
+
+
+@pytest.mark.parametrize(("level", "expected"), [(2, False), (3, True)])
+def test_parity_gap_threshold_is_a_gap_of_two(level, expected):
+    # Owner is a rep (rank 1): a gap of exactly 1 is at parity, exactly 2 is not.
+    assert fires(parity_gap, plan(members=[member(level=level)])) is expected
+
+
+def test_parity_gap_uses_the_members_own_owner_over_the_project_owner():
+    p = plan(owner=DIRECTOR, members=[executive(owner=REP)])
+    assert fires(parity_gap, p)
+
+
+# HIGH_LEVEL_NO_SPONSOR
+
+
+def test_no_sponsor_fires_with_an_executive_and_only_reps_and_leads():
+    p = plan(members=[executive()], engaged=[REP, LEAD])
+    (warning,) = run(high_level_no_sponsor, p)
+    assert warning.subject.kind == "section" and warning.subject.id == "engagement"
+    assert "采购副总 王总" in str(warning.message)
+
+
+def test_no_sponsor_silent_when_a_director_is_engaged():
+    assert not fires(high_level_no_sponsor, plan(members=[executive()], engaged=[REP, DIRECTOR]))
+
+
+def test_no_sponsor_silent_without_executives_in_the_chain():
+    assert not fires(high_level_no_sponsor, plan(members=[member(level=2)]))
+
+
+def test_no_sponsor_counts_a_leader_who_joined_an_activity():
+    p = plan(members=[executive()], activities=[activity(our_people=[REP, VP], contacts=[9])])
+    assert not fires(high_level_no_sponsor, p)
+
+
+@pytest.mark.parametrize(("level", "expected"), [(2, False), (3, True)])
+def test_no_sponsor_contact_threshold_is_level_three(level, expected):
+    assert fires(high_level_no_sponsor, plan(members=[member(level=level, owner=LEAD)])) is expected
+
+
+@pytest.mark.parametrize(("rank_holder", "expected"), [(LEAD, True), (DIRECTOR, False)])
+def test_no_sponsor_our_threshold_is_director_rank(rank_holder, expected):
+    p = plan(owner=rank_holder, members=[executive()], engaged=[rank_holder])
+    assert fires(high_level_no_sponsor, p) is expected
