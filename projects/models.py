@@ -191,6 +191,22 @@ class Project(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
     )
     expected_close = models.DateField(_("expected close"), null=True, blank=True)
+    our_price = models.DecimalField(
+        _("our offer (CNY)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    their_price = models.DecimalField(
+        _("their target price (CNY)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
     state = models.CharField(_("customer state"), max_length=2, choices=CustomerState, blank=True, default="")
     state_signs = models.JSONField(
         _("signs observed"), default=list, blank=True, validators=[CodesValidator(list(ALL_STATE_SIGNS))]
@@ -509,3 +525,258 @@ class TeamThresholds(models.Model):
 
     def __str__(self) -> str:
         return str(self.team)
+
+
+# ---- The sales project plan's own sections (销售项目计划表) -------------------------------------------
+
+
+class ResourceStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    GIVEN = "given", _("Given")
+
+
+class ResourcePlanItem(models.Model):
+    """A resource we plan to give a key contact; what was already given comes from the activities."""
+
+    member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="resource_plan")
+    resource = models.CharField(_("resource"), max_length=40, choices=list(ALL_RESOURCES.items()))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ResourceStatus, default=ResourceStatus.PLANNED
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("planned resource")
+        verbose_name_plural = _("resource plan")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.get_resource_display()
+
+
+class Competitor(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="competitors")
+    name = models.CharField(_("competitor"), max_length=100)
+    strengths = models.CharField(_("their strengths"), max_length=300, blank=True)
+    our_edge = models.CharField(_("our edge"), max_length=300, blank=True)
+    supporters = models.ManyToManyField(
+        Contact,
+        verbose_name=_("their supporters in the chain"),
+        blank=True,
+        related_name="favoured_competitors",
+    )
+
+    history = HistoricalRecords(m2m_fields=[supporters])
+
+    class Meta:
+        verbose_name = _("competitor")
+        verbose_name_plural = _("competition")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TenderItemKind(models.TextChoices):
+    ADVANTAGE = "advantage", _("Advantage to put into the tender documents")
+    CONTRACT_DEPARTMENT = "contract_department", _("Department that signs the contract")
+    ACCEPTANCE_DEPARTMENT = "acceptance_department", _("Department that signs the acceptance")
+
+
+class TenderItemStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    AGREED = "agreed", _("Agreed with the customer")
+    DONE = "done", _("In the documents / prepared")
+
+
+class TenderItem(models.Model):
+    """The tender plan (招投标): advantages put lawfully on paper, and the departments to prepare."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tender_items")
+    kind = models.CharField(
+        _("kind"), max_length=24, choices=TenderItemKind, default=TenderItemKind.ADVANTAGE
+    )
+    text = models.CharField(_("what"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tender plan item")
+        verbose_name_plural = _("tender plan")
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class NegotiationTerm(models.Model):
+    """One row of the negotiation exchange table (谈判交换): worth little to us, much to them."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="negotiation_terms")
+    term = models.CharField(_("term"), max_length=200)
+    cost_to_us = models.DecimalField(
+        _("cost to us (CNY)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    value_to_them = models.DecimalField(
+        _("value to them (CNY)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    offered = models.BooleanField(_("offered"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("negotiation term")
+        verbose_name_plural = _("negotiation exchange table")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+# ---- Review (审阅) ---------------------------------------------------------------------------------
+
+
+class PlanStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned")
+
+
+PLAN_SECTIONS = [
+    ("basics", _("Project basics")),
+    ("state", _("Customer state and strategy")),
+    ("chain", _("Decision chain")),
+    ("pains", _("Pain chain")),
+    ("control_points", _("The four control points")),
+    ("resources", _("Resource plan")),
+    ("internal_selling", _("Internal selling")),
+    ("activities", _("Activity plan")),
+    ("competition", _("Competition")),
+    ("tender", _("Tender plan")),
+    ("negotiation", _("Negotiation exchange table")),
+]
+
+
+class PlanSubmission(models.Model):
+    """An immutable, numbered snapshot of the plan as the rep submitted it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="submissions")
+    number = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("snapshot"), editable=False)
+    submitted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=PlanStatus, default=PlanStatus.SUBMITTED)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("plan submission")
+        verbose_name_plural = _("plan submissions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "number"], name="unique_submission_number"),
+            # At most one version awaits review at a time.
+            models.UniqueConstraint(
+                fields=["project"], condition=Q(status="submitted"), name="one_submission_awaiting_review"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} v{self.number}"
+
+
+class ReviewComment(models.Model):
+    """A manager's (or the rep's) comment on one section; the thread follows the section across versions."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="review_comments")
+    submission = models.ForeignKey(PlanSubmission, on_delete=models.CASCADE, related_name="comments")
+    section = models.CharField(_("section"), max_length=20, choices=PLAN_SECTIONS)
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["project", "section"])]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+# ---- Visit information sheets (拜访信息表) ------------------------------------------------------------
+
+
+class VisitStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class VisitSheet(models.Model):
+    """One call: prepared before (拜访前), filled after (拜访后). The content lives in `data` while it is a
+    draft (autosaved as the rep types); submitting applies it to the project and freezes it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="visit_sheets")
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="visit_sheets")
+    status = models.CharField(_("status"), max_length=10, choices=VisitStatus, default=VisitStatus.DRAFT)
+    quick = models.BooleanField(_("60-second capture"), default=False)
+    data = models.JSONField(_("content"), default=dict, blank=True)
+    visit_date = models.DateField(_("visit date"), null=True, blank=True)
+    activity = models.OneToOneField(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="visit_sheet"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("visit information sheet")
+        verbose_name_plural = _("visit information sheets")
+        ordering = ["-visit_date", "-created_at"]
+        indexes = [
+            models.Index(fields=["created_by", "status"]),
+            models.Index(fields=["project", "visit_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.visit_date or _('undated')}"
+
+
+class VisitTemplate(models.Model):
+    """A team's visit sheet for one customer type: optional sections on or off, custom questions."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="visit_templates")
+    customer_type = models.CharField(
+        _("customer type (industry)"),
+        max_length=60,
+        blank=True,
+        help_text=_("Matches the account's industry; empty means every other customer."),
+    )
+    sections = models.JSONField(_("optional sections shown"), default=list, blank=True)
+    questions = models.JSONField(_("custom questions"), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("visit sheet template")
+        verbose_name_plural = _("visit sheet templates")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "customer_type"], name="unique_visit_template")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team} · {self.customer_type or _('default')}"
