@@ -737,6 +737,8 @@ class VisitSheet(models.Model):
         Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="visit_sheet"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Generated when the blank sheet is shown: a second "create" with the same key opens the first sheet.
+    client_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
