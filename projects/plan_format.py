@@ -1322,6 +1322,13 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
     """Create or update the file's contacts; reporting lines are set afterwards, bosses first, so no
     half-updated state can look like a loop."""
     contacts: dict[str, Contact] = {}
+    bumped: set[int] = set()  # an existing contact's version goes up once per import
+
+    def bump(contact: Contact) -> None:
+        if contact.pk not in bumped:
+            bumped.add(contact.pk)
+            contact.version += 1
+
     for index, entry in enumerate(parsed.contacts):
         path = f"$.contacts[{index}]"
         contact = Contact.objects.filter(account=account, name=entry.name).order_by("pk").first()
@@ -1332,7 +1339,7 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
         elif any(getattr(contact, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(contact, name, value)
-            contact.version += 1
+            bump(contact)
             _save(contact, path)
         contacts[entry.key] = contact
 
@@ -1349,7 +1356,7 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
         boss = contacts[entry.reports_to] if entry.reports_to else None
         if contact.reports_to_id != (boss.pk if boss else None):
             contact.reports_to = boss
-            contact.version += 1
+            bump(contact)
             index = parsed.contacts.index(entry)
             _save(contact, f"$.contacts[{index}]")
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from projects.models import Project
 from projects.plan_format import dumps, export_project
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             .first()
         )
         if project is None:
-            raise CommandError(f"No project with id {project_id}.", returncode=2)
+            raise CommandError(_("No project with id %(id)s.") % {"id": project_id}, returncode=2)
         text = dumps(export_project(project))
         if output:
             Path(output).write_text(text, encoding="utf-8")

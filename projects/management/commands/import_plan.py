@@ -1,6 +1,7 @@
 """manage.py import_plan FILE: create a new project from a plan document (docs/plan-format.md)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from projects.plan_format import PlanFormatError, import_plan, read_document
 from salescamp.models import Team, User
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         team = Team.objects.filter(pk=int(value)).first() if value.isdigit() else None
         team = team or Team.objects.filter(name=value).first()
         if team is None:
-            raise PlanFormatError.single("--team", f'no team "{value}"')
+            raise PlanFormatError.single("--team", _('no team "%(team)s"') % {"team": value})
         return team
 
     def _owner(self, value: str | None) -> User | None:
@@ -43,5 +44,5 @@ class Command(BaseCommand):
             return None
         user = User.objects.filter(username=value).first()
         if user is None:
-            raise PlanFormatError.single("--owner", f'no user "{value}"')
+            raise PlanFormatError.single("--owner", _('no user "%(username)s"') % {"username": value})
         return user
