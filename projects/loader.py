@@ -35,7 +35,9 @@ def load_project(project: Project) -> LoadedProject:
         .order_by("-contact__level", "contact__name")
     )
     activities = list(
-        Activity.objects.filter(project=project).prefetch_related(
+        Activity.objects.filter(project=project)
+        .select_related("visit_sheet")
+        .prefetch_related(
             Prefetch("our_people", queryset=User.objects.order_by("-rank", "pk")),
             Prefetch("contacts", queryset=Contact.objects.order_by("-level", "name")),
             "asks",

@@ -26,7 +26,7 @@ from .forms import (
     ThresholdsForm,
 )
 from .loader import load_project
-from .models import Project, TeamThresholds
+from .models import Project, TeamThresholds, VisitStatus
 from .rules import evaluate
 from .services import StaleEdit
 
@@ -74,6 +74,9 @@ def project_context(project: Project, **extra) -> dict:
         "observed_signs": presenters.observed_signs(project),
         "control_points": presenters.control_point_rows(loaded, warnings),
         "contacts_not_in_chain": [c for c in project.account.contacts.all() if c.pk not in in_chain],
+        "visit_drafts": list(
+            project.visit_sheets.filter(status=VisitStatus.DRAFT).select_related("created_by").order_by("-updated_at")
+        ),
         "today": timezone.localdate(),
         **extra,
     }

@@ -1,0 +1,93 @@
+"""The post-visit diagnosis (诊断): the course's warnings about this visit and the people met, computed by
+the same engine as the project page over the project as it would be with the sheet applied."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.loader import LoadedProject
+from projects.models import VisitSheet, VisitStatus
+from projects.rules import evaluate
+
+from .changes import VISIT_ID, hypothetical_plan
+
+# Rules about the visit itself; contact rules are kept for the people met.
+VISIT_CODES = {
+    "VISIT_NO_REASON",
+    "VISIT_NO_HOOK",
+    "FIRST_VISIT_TOO_DEEP",
+    "FIRST_VISIT_ONE_DEPT",
+    "HIGH_LEVEL_PRODUCT_TALK",
+    "HIGH_LEVEL_GIFT",
+    "GIFT_VALUE",
+    "ONE_WAY_RECIPROCITY",
+    "LEADER_WOLF_CRY",
+    "HIGH_LEVEL_PRIVATE_ACTIVITY",
+}
+CONTACT_CODES = {
+    "PARITY_GAP",
+    "NO_PAIN",
+    "COACH_RISKY_TYPE",
+    "COACH_TOO_SENIOR",
+    "ONE_WAY_RECIPROCITY",
+    "FIRST_VISIT_TOO_DEEP",
+}
+
+# When the contact stalls, the course's playbook [lesson 12].
+STALL_PLAYBOOK = {
+    "wrong_venue": (
+        _("Wrong venue"),
+        [
+            _("Some things cannot be said in the office: invite them to talk outside it or after hours."),
+            _("Use a small activity — a meal at meal time, walking down together, sharing a car."),
+        ],
+    ),
+    "wrong_person": (
+        _("Wrong person"),
+        [
+            _("Ask them, politely, to introduce you to the person who handles this."),
+            _("Note who they named and plan the next visit with that person."),
+        ],
+    ),
+    "unwilling": (
+        _("Unwilling"),
+        [
+            _("Ask nonviolent-communication questions: pure observation, your feeling and need, a request."),
+            _("If they are still closed, pause; find the reason through other contacts before trying again."),
+        ],
+    ),
+}
+
+
+@dataclass
+class Diagnosis:
+    warnings: list
+    playbook: tuple | None
+
+
+def diagnose(sheet: VisitSheet, loaded: LoadedProject) -> Diagnosis:
+    if sheet.status == VisitStatus.SUBMITTED:
+        # Applied: the visit is a real activity now, judged with the rest of the project.
+        plan = loaded.plan
+        visit = next((a for a in plan.activities if a.id == sheet.activity_id), None)
+        met_ids = set(visit.contact_ids) if visit else set()
+        own_activity_ids = {sheet.activity_id}
+    else:
+        plan, _changes = hypothetical_plan(sheet, loaded)
+        visit = next(a for a in plan.activities if a.id == VISIT_ID)
+        met_ids = set(visit.contact_ids)
+        own_activity_ids = {a.id for a in plan.activities if a.id < 0}
+    kept = [
+        warning
+        for warning in evaluate(plan, timezone.localdate())
+        if _concerns_visit(warning, own_activity_ids, met_ids)
+    ]
+    return Diagnosis(warnings=kept, playbook=STALL_PLAYBOOK.get(sheet.data.get("stalled", "")))
+
+
+def _concerns_visit(warning, activity_ids: set[int], met_ids: set[int]) -> bool:
+    subject = warning.subject
+    if subject.kind == "activity":
+        return subject.id in activity_ids and warning.code in VISIT_CODES
+    return subject.kind == "contact" and subject.id in met_ids and warning.code in CONTACT_CODES

@@ -1,0 +1,57 @@
+"""A new sheet starts from what is already known (拜访前: exhaust what you know) and from what the project
+still lacks, so the rep walks in knowing what this visit must learn."""
+
+from django.utils.translation import gettext as _
+
+from projects.loader import LoadedProject
+from projects.models import Role, VisitSheet, VisitStatus
+
+from .schema import empty_sheet
+
+
+def prefilled_sheet(loaded: LoadedProject, previous: VisitSheet | None) -> dict:
+    data = empty_sheet()
+    project = loaded.project
+    account = project.account
+    earlier = previous.data if previous else {}
+    data["known_company"] = earlier.get("known_company") or "；".join(
+        part for part in (account.name, account.industry, account.region) if part
+    )
+    data["known_market"] = earlier.get("known_market", "")
+    executives = [m for m in loaded.members if m.contact.level >= 3]
+    data["known_executives"] = earlier.get("known_executives") or "\n".join(
+        f"{m.contact.title} {m.contact.name}" for m in executives
+    )
+    pains = [f"{m.contact.name}：{pain.text}" for m in loaded.members for pain in m.pains.all()]
+    data["known_problems"] = earlier.get("known_problems") or "\n".join(pains)
+    data["must_learn"] = [{"text": text, "done": False} for text in what_to_learn(loaded, previous)]
+    return data
+
+
+def what_to_learn(loaded: LoadedProject, previous: VisitSheet | None) -> list[str]:
+    """The checklist: the gaps the course says a first visits must close, as this project still has them."""
+    items = []
+    roles = {role for member in loaded.members for role in member.roles}
+    if not any(a.kind == "visit" and a.done for a in loaded.activities):
+        items.append(_("Why did the customer agree to meet us in working hours? What do they expect?"))
+    if Role.BRIDGE not in roles:
+        items.append(_("Who is the bridge — the one who links the executing and leadership teams?"))
+    if Role.COACH not in roles:
+        items.append(_("Who could become our coach and tell us how things really stand?"))
+    for member in loaded.members:
+        matters = member.contact.level >= 3 or set(member.roles) & {Role.BRIDGE, Role.KEY}
+        if matters and not member.pains.all():
+            items.append(_("What is %(name)s's pain?") % {"name": member.contact.name})
+    bant = (previous.data if previous and previous.status == VisitStatus.SUBMITTED else {}) or {}
+    for key, question in (
+        ("bant_budget", _("Budget: is it funded, how much?")),
+        ("bant_authority", _("Authority: who decides, who signs?")),
+        ("bant_need", _("Need: what problem must this solve?")),
+        ("bant_timeline", _("Timeline: when will they buy?")),
+    ):
+        if not bant.get(key):
+            items.append(question)
+    if not loaded.project.state:
+        items.append(_("Which state is the project in: S1 locked elsewhere, S2 forming, S3 not yet real?"))
+    items.append(_("Which competitors are around? Look at desks and in the corridors."))
+    return items

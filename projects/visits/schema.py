@@ -1,0 +1,285 @@
+"""The visit sheet's content (拜访信息表): its fields, how a posted form becomes data, and what a sheet
+needs before it may be submitted.
+
+A draft is kept exactly as typed (lenient parsing: nothing a rep wrote is dropped for being incomplete);
+strict checks run only on submit. Field names are flat; repeating groups are lists of rows.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Function, Level, Personality
+from projects.course import ALL_RESOURCES, ALL_STATE_SIGNS
+from projects.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
+
+TEXT_LIMIT = 2000
+LINE_LIMIT = 300
+MAX_ROWS = 30
+
+# 拜访前: prepared before the call.
+BEFORE_TEXT = [
+    "purpose",
+    "value",
+    "invitation",
+    "known_company",
+    "known_market",
+    "known_executives",
+    "known_problems",
+]
+# 拜访后: filled right after it.
+AFTER_TEXT = [
+    "place",
+    "reason_met",
+    "bant_budget",
+    "bant_authority",
+    "bant_need",
+    "bant_timeline",
+    "needs_values",
+    "hidden_views",
+    "rivalries",
+    "procurement_process",
+    "suggestions_project",
+    "suggestions_upper",
+    "hooks",
+    "note",
+    "stalled_note",
+]
+CHOICE_FIELDS = {
+    "state": [c for c, _label in CustomerState.choices],
+    "stalled": ["", "wrong_venue", "wrong_person", "unwilling"],
+}
+SMALL_ACTIVITIES = [
+    ("meal", _("Shared a meal at meal time")),
+    ("walked_down", _("Was walked down to the door")),
+    ("same_hometown_school", _("Same hometown or school")),
+    ("shared_car", _("Shared a car")),
+]
+STALL_REASONS = [
+    ("", _("No, the conversation went fine")),
+    ("wrong_venue", _("Wrong venue: they would not talk in the office")),
+    ("wrong_person", _("Wrong person: they cannot help with this")),
+    ("unwilling", _("Unwilling: they did not want to engage")),
+]
+MULTI_FIELDS = {
+    "our_people_before": None,  # user ids, checked against the database
+    "our_people": None,
+    "state_signs": list(ALL_STATE_SIGNS),
+    "topics": Topic.values,
+    "other_departments": Function.values,
+    "small_activities": [code for code, _label in SMALL_ACTIVITIES],
+    "resources": list(ALL_RESOURCES),
+}
+GROUPS = {
+    "must_learn": ["text", "done"],
+    "met": [
+        "contact",
+        "new_name",
+        "new_title",
+        "new_level",
+        "new_function",
+        "new_personality",
+        "new_reports_to",
+        "role",
+        "stance",
+        "depth",
+        "pains",
+        "pain_kind",
+    ],
+    "next_steps": ["text", "date", "owner"],
+    "competitors": ["name", "how_seen"],
+    "asks": ["kind", "contact", "text"],
+    "gifts": ["kind", "value", "contact"],
+}
+ROW_CHOICES = {
+    ("met", "new_level"): [str(v) for v in Level.values],
+    ("met", "new_function"): Function.values,
+    ("met", "new_personality"): Personality.values,
+    ("met", "role"): Role.values,
+    ("met", "stance"): Stance.values,
+    ("met", "depth"): [str(v) for v in Depth.values],
+    ("met", "pain_kind"): PainKind.values,
+    ("asks", "kind"): AskKind.values,
+    ("gifts", "kind"): [k for k in GiftKind.values if k],
+}
+# Essentials of the 60-second capture: who, why they met, state, hooks, next step.
+QUICK_FIELDS = {"date", "met", "reason_met", "state", "hooks", "next_steps"}
+# Team templates may switch these sections off; the rest is the course's core.
+OPTIONAL_SECTIONS = [
+    ("known", _("What is already known")),
+    ("bant", _("BANT")),
+    ("relationship", _("Relationship notes")),
+    ("procurement", _("How procurement decides")),
+    ("competition", _("Competitors seen")),
+    ("suggestions", _("The customer's suggestions")),
+    ("small_activities", _("Other departments and small activities")),
+    ("reciprocity", _("Resources given, asks and gifts")),
+]
+
+# Messages reused by tests.
+NEED_DATE = _("Enter the date of the visit.")
+NEED_MET = _("Say whom you met: pick a contact or add a new one.")
+DATE_IN_FUTURE = _("The visit cannot be dated in the future.")
+DATE_TOO_OLD = _("That date is more than a year ago; check it.")
+BAD_DATE = _("Enter a date like 2026-11-25.")
+NEGATIVE_VALUE = _("Enter an amount of zero or more.")
+BAD_AMOUNT = _("Enter an amount in yuan, e.g. 150.")
+DUPLICATE_CONTACT = _("%(name)s is already a contact at this account: pick them from the list instead.")
+OTHER_ACCOUNT = _("Choose a contact of this account.")
+NEW_NEEDS_NAME = _("Give the new contact a name, or pick an existing contact.")
+NEXT_STEP_BEFORE_VISIT = _("A next step cannot come before the visit.")
+
+
+def _text(value, limit=TEXT_LIMIT) -> str:
+    # Control characters other than newlines and tabs never belong in a sheet.
+    cleaned = "".join(ch for ch in str(value) if ch in "\n\t" or ch.isprintable())
+    return cleaned.strip()[:limit]
+
+
+def parse_form(post) -> dict:
+    """A posted sheet → data, keeping whatever was typed (drafts may be incomplete or even wrong)."""
+    data: dict = {}
+    for name in BEFORE_TEXT + AFTER_TEXT:
+        data[name] = _text(post.get(name, ""))
+    data["date"] = _text(post.get("date", ""), 20)
+    for name, allowed in CHOICE_FIELDS.items():
+        value = post.get(name, "")
+        data[name] = value if value in allowed else ""
+    for name, allowed in MULTI_FIELDS.items():
+        values = [_text(v, 40) for v in post.getlist(name)]
+        if allowed is not None:
+            values = [v for v in values if v in allowed]
+        else:
+            values = [v for v in values if v.isdigit()]
+        data[name] = list(dict.fromkeys(values))
+    for group, fields in GROUPS.items():
+        data[group] = _parse_rows(post, group, fields)
+    data["custom"] = {
+        key[len("custom-") :][:40]: _text(value)
+        for key, value in post.items()
+        if key.startswith("custom-") and _text(value)
+    }
+    return data
+
+
+def _parse_rows(post, group: str, fields: list[str]) -> list[dict]:
+    indices = set()
+    prefix = f"{group}-"
+    for key in post:
+        if key.startswith(prefix):
+            index = key[len(prefix) :].split("-", 1)[0]
+            if index.isdigit() and int(index) < MAX_ROWS:
+                indices.add(int(index))
+    rows = []
+    for index in sorted(indices):
+        row = {}
+        for field in fields:
+            value = post.get(f"{group}-{index}-{field}", "")
+            value = _text(value, LINE_LIMIT if field != "pains" else TEXT_LIMIT)
+            allowed = ROW_CHOICES.get((group, field))
+            if allowed is not None and value not in allowed:
+                value = ""
+            row[field] = value
+        if group == "must_learn":
+            row["done"] = bool(row["done"])
+        if any(v for k, v in row.items() if k != "done"):
+            rows.append(row)
+    return rows
+
+
+def empty_sheet() -> dict:
+    return parse_form(_EmptyPost())
+
+
+class _EmptyPost(dict):
+    def getlist(self, key):
+        return []
+
+
+@dataclass
+class ParsedDate:
+    value: datetime.date | None
+    error: str | None
+
+
+def parse_date(text: str) -> ParsedDate:
+    if not text:
+        return ParsedDate(None, None)
+    try:
+        return ParsedDate(datetime.date.fromisoformat(text), None)
+    except ValueError:
+        return ParsedDate(None, str(BAD_DATE))
+
+
+def submit_errors(
+    data: dict, *, account_contacts: dict[int, str], today: datetime.date | None = None
+) -> dict:
+    """What stops a sheet from being submitted, as {field or "group-i-field": message}.
+
+    `account_contacts` maps the account's contact ids to names (to refuse strangers and duplicates).
+    """
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    visit_date = parse_date(data.get("date", ""))
+    if visit_date.error:
+        errors["date"] = visit_date.error
+    elif visit_date.value is None:
+        errors["date"] = str(NEED_DATE)
+    elif visit_date.value > today:
+        errors["date"] = str(DATE_IN_FUTURE)
+    elif visit_date.value < today - datetime.timedelta(days=366):
+        errors["date"] = str(DATE_TOO_OLD)
+
+    names = {name.strip(): cid for cid, name in account_contacts.items()}
+    met = data.get("met", [])
+    if not met:
+        errors["met"] = str(NEED_MET)
+    for i, row in enumerate(met):
+        if row.get("contact"):
+            if not row["contact"].isdigit() or int(row["contact"]) not in account_contacts:
+                errors[f"met-{i}-contact"] = str(OTHER_ACCOUNT)
+        elif not row.get("new_name"):
+            errors[f"met-{i}-new_name"] = str(NEW_NEEDS_NAME)
+        elif row["new_name"] in names:
+            errors[f"met-{i}-new_name"] = str(DUPLICATE_CONTACT % {"name": row["new_name"]})
+        if row.get("new_reports_to") and (
+            not row["new_reports_to"].isdigit() or int(row["new_reports_to"]) not in account_contacts
+        ):
+            errors[f"met-{i}-new_reports_to"] = str(OTHER_ACCOUNT)
+
+    for i, row in enumerate(data.get("next_steps", [])):
+        step_date = parse_date(row.get("date", ""))
+        if step_date.error:
+            errors[f"next_steps-{i}-date"] = step_date.error
+        elif step_date.value and visit_date.value and step_date.value < visit_date.value:
+            errors[f"next_steps-{i}-date"] = str(NEXT_STEP_BEFORE_VISIT)
+    for i, row in enumerate(data.get("gifts", [])):
+        if row.get("value"):
+            amount = parse_amount(row["value"])
+            if amount is None:
+                errors[f"gifts-{i}-value"] = str(BAD_AMOUNT)
+            elif amount < 0:
+                errors[f"gifts-{i}-value"] = str(NEGATIVE_VALUE)
+        if row.get("contact") and (
+            not row["contact"].isdigit() or int(row["contact"]) not in account_contacts
+        ):
+            errors[f"gifts-{i}-contact"] = str(OTHER_ACCOUNT)
+    for i, row in enumerate(data.get("asks", [])):
+        if row.get("contact") and (
+            not row["contact"].isdigit() or int(row["contact"]) not in account_contacts
+        ):
+            errors[f"asks-{i}-contact"] = str(OTHER_ACCOUNT)
+    return errors
+
+
+def parse_amount(text: str) -> Decimal | None:
+    try:
+        amount = Decimal(text.replace(",", "").replace("¥", "").strip())
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or amount > Decimal("100000000"):
+        return None
+    return amount

@@ -1,0 +1,210 @@
+import uuid
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from projects.access import project_for
+from projects.loader import load_project
+from projects.models import VisitSheet, VisitStatus, VisitTemplate
+from salescamp.editing import CONFLICT, INVALID
+from salescamp.models import Team
+
+from .access import visit_for
+from .changes import apply_sheet, build_changes
+from .diagnosis import diagnose
+from .editor import editor_context
+from .forms import VisitTemplateForm
+from .prefill import prefilled_sheet
+from .schema import parse_form, submit_errors
+from .services import AlreadySubmitted, StaleDraft, draft_save
+
+MAX_POST_FIELDS = 2000
+
+
+@require_http_methods(["GET", "POST"])
+def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_for(request.user, project_id)
+    if request.method == "GET":
+        return render(request, "projects/visit_new.html", {"project": project, "client_key": uuid.uuid4()})
+    try:
+        key = uuid.UUID(request.POST.get("client_key", ""))
+    except ValueError:
+        key = uuid.uuid4()
+    # Submitting the start page twice (a double tap, a retried request) opens the same sheet.
+    existing = VisitSheet.objects.filter(client_key=key, project=project).first()
+    if existing:
+        return redirect("visit_edit", visit_id=existing.pk)
+    loaded = load_project(project)
+    previous = project.visit_sheets.order_by("-visit_date", "-created_at").first()
+    try:
+        sheet = VisitSheet.objects.create(
+            project=project,
+            created_by=request.user,
+            client_key=key,
+            quick=request.POST.get("quick") == "1",
+            data=prefilled_sheet(loaded, previous),
+        )
+    except IntegrityError:
+        sheet = get_object_or_404(VisitSheet, client_key=key, project=project)
+    return redirect("visit_edit", visit_id=sheet.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
+    sheet = visit_for(request.user, visit_id)
+    if sheet.status == VisitStatus.SUBMITTED:
+        return redirect("visit_detail", visit_id=sheet.pk)
+    loaded = load_project(sheet.project)
+    if request.method == "GET":
+        if request.GET.get("mode") in ("quick", "full"):
+            sheet.quick = request.GET["mode"] == "quick"
+            sheet.save(update_fields=["quick"])
+        return render(
+            request, "projects/visit_form.html", editor_context(sheet, loaded, diagnose(sheet, loaded))
+        )
+    if len(request.POST) > MAX_POST_FIELDS:
+        return HttpResponse(status=413)
+    data = parse_form(request.POST)
+    try:
+        sheet = draft_save(
+            sheet_id=sheet.pk,
+            data=data,
+            expected_version=_int(request.POST.get("version")),
+            by=request.user,
+            device=request.POST.get("device", ""),
+            force=request.POST.get("force") == "1",
+        )
+    except StaleDraft as stale:
+        sheet.data = data  # show what the user typed, beside the news that another copy exists
+        context = editor_context(sheet, loaded, diagnose(sheet, loaded), conflict=stale)
+        return render(request, "projects/visit_form.html", context, status=CONFLICT)
+    if request.POST.get("action") == "submit":
+        return redirect("visit_submit", visit_id=sheet.pk)
+    messages.success(request, _("Draft saved."))
+    return redirect("visit_edit", visit_id=sheet.pk)
+
+
+def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
+    """The editor's background save: JSON back, the diagnosis re-rendered for what was typed."""
+    sheet = visit_for(request.user, visit_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if len(request.POST) > MAX_POST_FIELDS:
+        return JsonResponse({"error": "too large"}, status=413)
+    data = parse_form(request.POST)
+    try:
+        sheet = draft_save(
+            sheet_id=sheet.pk,
+            data=data,
+            expected_version=_int(request.POST.get("version")),
+            by=request.user,
+            device=request.POST.get("device", ""), force=request.POST.get("force") == "1",
+        )
+    except AlreadySubmitted:
+        return JsonResponse(
+            {"submitted": True, "url": reverse("visit_detail", args=[sheet.pk])}, status=CONFLICT
+        )
+    except StaleDraft as stale:
+        return JsonResponse(
+            {
+                "conflict": True,
+                "version": stale.current.version,
+                "saved_by": stale.saved_by,
+                "saved_at": timezone.localtime(stale.current.updated_at).strftime("%H:%M:%S"),
+            },
+            status=CONFLICT,
+        )
+    loaded = load_project(sheet.project)
+    diagnosis_html = render_to_string(
+        "projects/visit_form.html#diagnosis",
+        {"diagnosis": diagnose(sheet, loaded), "sheet": sheet},
+        request=request,
+    )
+    return JsonResponse(
+        {
+            "version": sheet.version,
+            "saved_at": timezone.localtime(sheet.updated_at).strftime("%H:%M:%S"),
+            "saved_ms": int(sheet.updated_at.timestamp() * 1000),
+            "diagnosis": diagnosis_html,
+        }
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
+    sheet = visit_for(request.user, visit_id)
+    if sheet.status == VisitStatus.SUBMITTED:
+        # A second submit (double tap, back button) lands on the one sheet that was applied.
+        return redirect("visit_detail", visit_id=sheet.pk)
+    loaded = load_project(sheet.project)
+    contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
+    errors = submit_errors(sheet.data, account_contacts=contacts)
+    if errors:
+        context = editor_context(sheet, loaded, diagnose(sheet, loaded), errors=errors)
+        return render(request, "projects/visit_form.html", context, status=INVALID)
+    if request.method == "GET":
+        changes = build_changes(sheet, loaded)
+        return render(
+            request,
+            "projects/visit_submit.html",
+            {
+                "sheet": sheet,
+                "project": sheet.project,
+                "lines": changes.describe(sheet.project),
+                "diagnosis": diagnose(sheet, loaded),
+            },
+        )
+    if _int(request.POST.get("version")) not in (None, sheet.version):
+        messages.error(
+            request, _("The sheet changed on another device since you reviewed it; review it again.")
+        )
+        return redirect("visit_submit", visit_id=sheet.pk)
+    sheet = apply_sheet(sheet_id=sheet.pk, loaded=loaded, by=request.user)
+    messages.success(request, _("Visit submitted: the decision chain, pains and next steps are updated."))
+    anchor = f"#activity-{sheet.activity_id}" if sheet.activity_id else ""
+    return redirect(reverse("project_detail", args=[sheet.project_id]) + anchor)
+
+
+def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
+    sheet = visit_for(request.user, visit_id)
+    loaded = load_project(sheet.project)
+    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+    return render(request, "projects/visit_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def visit_templates(request: HttpRequest, team_id: int) -> HttpResponse:
+    """A team leader shapes the team's sheet per customer type; others get 404."""
+    team = get_object_or_404(Team.objects.managed_by(request.user), pk=team_id)
+    editing = None
+    if request.GET.get("type") is not None or request.POST.get("customer_type") is not None:
+        customer_type = (request.POST.get("customer_type") or request.GET.get("type") or "").strip()[:60]
+        editing = VisitTemplate.objects.filter(team=team, customer_type=customer_type).first()
+    form = VisitTemplateForm(request.POST or None, instance=editing or VisitTemplate(team=team))
+    if request.method == "POST" and form.is_valid():
+        form.instance._history_user = request.user
+        form.save()
+        messages.success(request, _("Visit sheet template saved."))
+        return redirect("visit_templates", team_id=team.pk)
+    status = INVALID if form.errors else 200
+    templates = VisitTemplate.objects.filter(team=team).order_by("customer_type")
+    return render(
+        request,
+        "projects/visit_templates.html",
+        {"team": team, "form": form, "templates": templates},
+        status=status,
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
