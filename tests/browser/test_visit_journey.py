@@ -1,0 +1,60 @@
+"""A rep fills a visit sheet on a phone right after the meeting, loses the connection, reloads, loses
+nothing, submits, and sees the chain and the warnings change on the project page."""
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Contact
+from projects.models import VisitSheet
+
+from .conftest import DESKTOP, PHONE, signed_in_page
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_fill_go_offline_reload_restore_and_submit(org, browser, live_server, viewport):
+    context, page = signed_in_page(browser, live_server, "rep", viewport)
+    base = live_server.url
+    page.goto(f"{base}/projects/{org.project.pk}/visits/new/")
+    page.locator("form.choice-card button").first.click()
+    page.wait_for_selector("#visit-form")
+    sheet_url = page.url
+
+    page.fill("#f-date", timezone.localdate().isoformat())
+    page.select_option("#f-met-0-contact", value=str(org.boss.pk))
+    page.fill("#f-met-0-pains", "只希望项目平安落地")
+    page.click("[data-add=met]")
+    page.locator("details.new-contact").nth(1).locator("summary").click()
+    page.fill("#f-met-1-new_name", "钱工")
+    page.fill("#f-met-1-new_title", "计划处专责")
+    page.fill("#f-reason_met", "想了解其他网省的做法")
+    page.wait_for_selector("#save-status[data-state=saved]")
+
+    # The connection drops while the rep keeps typing.
+    context.set_offline(True)
+    page.fill("#f-hooks", "下周送案例材料")
+    page.wait_for_selector("#save-status[data-state=offline]")
+    assert "下周送案例材料" not in str(VisitSheet.objects.get().data)
+
+    # Back online, the tab is reloaded: the sheet offers this device's newer copy.
+    context.set_offline(False)
+    page.goto(sheet_url)
+    page.wait_for_selector("#restore-banner:not([hidden])")
+    page.click("[data-action=restore]")
+    assert page.input_value("#f-hooks") == "下周送案例材料"
+    assert page.input_value("#f-met-1-new_name") == "钱工"
+    page.wait_for_selector("#save-status[data-state=saved]")
+    assert VisitSheet.objects.get().data["hooks"] == "下周送案例材料"
+
+    page.click("button[value=submit]")
+    page.wait_for_url("**/submit/")
+    assert "钱工" in page.content()
+    page.locator("form button.primary").first.click()
+    page.wait_for_url(f"**/projects/{org.project.pk}/**")
+    assert Contact.objects.filter(account=org.account, name="钱工").exists()
+    chain = page.locator("#section-chain").inner_text()
+    assert "钱工" in chain
+    # 赵副总 is now in a done visit with a pain recorded, but still held by the rep: the parity gap shows.
+    assert page.locator(f"#member-{org.boss.pk} .parity.gap").count() == 1
+    context.close()

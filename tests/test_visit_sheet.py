@@ -1,0 +1,297 @@
+"""The visit information sheet: lenient drafts, strict submit, what a sheet changes in its project."""
+
+import datetime
+import uuid
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from accounts.models import Contact
+from projects.loader import load_project
+from projects.models import Activity, ChainMember, Competitor, VisitSheet
+from projects.visits import changes as changes_module
+from projects.visits.changes import apply_sheet
+from projects.visits.diagnosis import diagnose
+from projects.visits.prefill import prefilled_sheet
+from projects.visits.schema import parse_form, submit_errors
+from projects.visits.services import StaleDraft, draft_save
+
+from .conftest import client_for
+from .factories import AccountFactory, ContactFactory
+
+TODAY = timezone.localdate()
+
+
+def post(**fields) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, value in fields.items():
+        key = key.replace("__", "-")
+        for item in value if isinstance(value, list) else [value]:
+            query.appendlist(key, str(item))
+    return query
+
+
+def sheet_for(org, **fields) -> VisitSheet:
+    return VisitSheet.objects.create(project=org.project, created_by=org.rep, data=parse_form(post(**fields)))
+
+
+def full_sheet(org, **extra):
+    fields = {
+        "date": TODAY.isoformat(),
+        "place": "沈阳",
+        "met__0__contact": org.contact.pk,
+        "met__0__role": "bridge",
+        "met__0__depth": 3,
+        "met__0__stance": "support",
+        "met__0__pains": "集采框架重谈\n合同条款优化",
+        "met__0__pain_kind": "commercial",
+        "met__1__new_name": "钱工",
+        "met__1__new_title": "计划处专责",
+        "met__1__new_level": 1,
+        "met__1__new_function": "planning",
+        "met__1__new_reports_to": org.contact.pk,
+        "met__1__role": "coach",
+        "our_people": [org.rep.pk, org.lead.pk],
+        "reason_met": "想了解其他网省的做法",
+        "topics": ["roi", "success_case"],
+        "hooks": "下周送案例材料",
+        "next_steps__0__text": "技术交流",
+        "next_steps__0__date": (TODAY + datetime.timedelta(days=7)).isoformat(),
+        "next_steps__0__owner": org.rep.pk,
+        "resources": ["info.success_case"],
+        "asks__0__kind": "introduction",
+        "asks__0__contact": org.contact.pk,
+        "asks__0__text": "请引荐技术副总",
+        "gifts__0__kind": "logo_souvenir",
+        "gifts__0__value": "80",
+        "state": "S2",
+        "state_signs": ["s2_grateful"],
+        "competitors__0__name": "友商A",
+        "competitors__0__how_seen": "桌上的台历",
+        "other_departments": ["finance"],
+    }
+    fields.update(extra)
+    return sheet_for(org, **fields)
+
+
+def test_a_draft_keeps_what_was_typed_and_drops_only_impossible_choices():
+    data = parse_form(
+        post(
+            purpose="了解需求",
+            state="S9",
+            topics=["roi", "astrology"],
+            met__0__new_name="王工",
+            met__0__depth="7",
+            note="a\x00b",
+        )
+    )
+    assert data["purpose"] == "了解需求"
+    assert data["state"] == "" and data["topics"] == ["roi"]
+    assert data["met"][0]["new_name"] == "王工" and data["met"][0]["depth"] == ""
+    assert data["note"] == "ab"
+
+
+@pytest.mark.django_db
+def test_a_new_sheet_starts_from_what_is_known_and_what_the_project_lacks(org):
+    data = prefilled_sheet(load_project(org.project), previous=None)
+    assert "国网东北分部" in data["known_company"]
+    questions = " ".join(item["text"] for item in data["must_learn"])
+    # The chain has a bridge (刘组长) but no coach; the project state is unknown.
+    assert "教练" in questions and "桥梁" not in questions
+    assert "S1" in questions
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [
+        ({"met__0__contact": "PK"}, "date"),
+        ({"date": "2026-13-40", "met__0__contact": "PK"}, "date"),
+        ({"date": (TODAY + datetime.timedelta(days=3)).isoformat(), "met__0__contact": "PK"}, "date"),
+        ({"date": TODAY.isoformat()}, "met"),
+        ({"date": TODAY.isoformat(), "met__0__new_name": "刘组长"}, "met-0-new_name"),
+        ({"date": TODAY.isoformat(), "met__0__contact": "OTHER"}, "met-0-contact"),
+        ({"date": TODAY.isoformat(), "met__0__contact": "PK", "gifts__0__value": "-5"}, "gifts-0-value"),
+        ({"date": TODAY.isoformat(), "met__0__contact": "PK", "gifts__0__value": "lots"}, "gifts-0-value"),
+        (
+            {
+                "date": TODAY.isoformat(),
+                "met__0__contact": "PK",
+                "next_steps__0__text": "x",
+                "next_steps__0__date": (TODAY - datetime.timedelta(days=1)).isoformat(),
+            },
+            "next_steps-0-date",
+        ),
+    ],
+)
+def test_what_stops_a_submit_is_named_by_field(org, fields, key):
+    stranger = ContactFactory(account=AccountFactory())
+    fields = {
+        k: (org.contact.pk if v == "PK" else stranger.pk if v == "OTHER" else v) for k, v in fields.items()
+    }
+    data = parse_form(post(**fields))
+    contacts = dict(org.account.contacts.values_list("id", "name"))
+    assert key in submit_errors(data, account_contacts=contacts)
+
+
+@pytest.mark.django_db
+def test_submitting_applies_every_field_where_it_belongs_in_one_go(org):
+    sheet = full_sheet(org)
+    apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+
+    new = Contact.objects.get(account=org.account, name="钱工")
+    assert new.title == "计划处专责" and new.function == "planning" and new.reports_to == org.contact
+    bridge = ChainMember.objects.get(project=org.project, contact=org.contact)
+    assert bridge.depth == 3 and bridge.stance == "support"
+    assert {p.text for p in bridge.pains.all()} >= {"集采框架重谈", "合同条款优化"}
+    assert ChainMember.objects.get(project=org.project, contact=new).roles == ["coach"]
+
+    visit = Activity.objects.get(
+        project=org.project, kind="visit", done=True, reason_met="想了解其他网省的做法"
+    )
+    assert set(visit.contacts.all()) == {org.contact, new}
+    assert set(visit.our_people.all()) == {org.rep, org.lead}
+    assert visit.hook == "下周送案例材料" and visit.topics == ["roi", "success_case"]
+    assert visit.resources == ["info.success_case"] and visit.other_departments == ["finance"]
+    assert visit.asks.get().text == "请引荐技术副总"
+    gift = Activity.objects.get(project=org.project, kind="gift")
+    assert gift.gift_kind == "logo_souvenir" and gift.gift_value == 80
+    step = Activity.objects.get(project=org.project, done=False, goal="技术交流")
+    assert step.date == TODAY + datetime.timedelta(days=7)
+    org.project.refresh_from_db()
+    assert org.project.state == "S2" and "s2_grateful" in org.project.state_signs
+    assert Competitor.objects.filter(project=org.project, name="友商A").exists()
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted" and sheet.activity == visit
+
+
+@pytest.mark.django_db
+def test_submitting_twice_applies_once(org):
+    sheet = full_sheet(org)
+    before = Activity.objects.count()
+    for _ in range(2):
+        apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+    assert Activity.objects.count() == before + 3  # the visit, the gift, the planned next step
+    client = client_for(org.rep)
+    assert client.post(f"/visits/{sheet.pk}/submit/").status_code == 302
+    assert Activity.objects.count() == before + 3
+
+
+@pytest.mark.django_db
+def test_a_failure_half_way_leaves_the_project_as_it_was(org, monkeypatch):
+    sheet = full_sheet(org)
+    contacts, activities = Contact.objects.count(), Activity.objects.count()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(changes_module.Competitor.objects, "create", broken)
+    with pytest.raises(RuntimeError):
+        apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+    assert (Contact.objects.count(), Activity.objects.count()) == (contacts, activities)
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"
+
+
+@pytest.mark.django_db
+def test_two_devices_never_silently_overwrite_each_other(org):
+    sheet = sheet_for(org, purpose="A")
+    draft_save(sheet_id=sheet.pk, data={"purpose": "phone"}, expected_version=1, by=org.rep, device="phone")
+    with pytest.raises(StaleDraft):
+        draft_save(
+            sheet_id=sheet.pk, data={"purpose": "laptop"}, expected_version=1, by=org.rep, device="laptop"
+        )
+    # The same tab racing its own reload continues; a deliberate "keep mine" overwrites.
+    draft_save(sheet_id=sheet.pk, data={"purpose": "phone 2"}, expected_version=1, by=org.rep, device="phone")
+    draft_save(
+        sheet_id=sheet.pk,
+        data={"purpose": "laptop"},
+        expected_version=1,
+        by=org.rep,
+        device="laptop",
+        force=True,
+    )
+    sheet.refresh_from_db()
+    assert sheet.data["purpose"] == "laptop"
+
+
+@pytest.mark.django_db
+def test_autosave_answers_json_and_a_conflict_with_who_saved(org):
+    sheet = sheet_for(org)
+    client = client_for(org.rep)
+    response = client.post(
+        f"/visits/{sheet.pk}/autosave/", {"version": 1, "purpose": "了解需求", "device": "a"}
+    )
+    assert response.status_code == 200 and response.json()["version"] == 2
+    assert "diagnosis" in response.json()
+    stale = client_for(org.lead).post(
+        f"/visits/{sheet.pk}/autosave/", {"version": 1, "purpose": "x", "device": "b"}
+    )
+    assert stale.status_code == 409 and stale.json()["conflict"] and stale.json()["saved_by"] == "小张"
+    sheet.refresh_from_db()
+    assert sheet.data["purpose"] == "了解需求"
+
+
+@pytest.mark.django_db
+def test_starting_a_sheet_twice_with_the_same_key_opens_one_sheet(org):
+    client = client_for(org.rep)
+    key = str(uuid.uuid4())
+    first = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
+    second = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
+    assert first["Location"] == second["Location"]
+    assert VisitSheet.objects.filter(project=org.project).count() == 1
+
+
+@pytest.mark.django_db
+def test_submit_without_date_or_people_is_refused_beside_the_field_and_kept_as_draft(org):
+    sheet = sheet_for(org, purpose="了解需求")
+    response = client_for(org.rep).post(f"/visits/{sheet.pk}/submit/")
+    assert response.status_code == 422
+    assert 'id="e-date"' in response.text and "了解需求" in response.text
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"
+
+
+@pytest.mark.django_db
+def test_the_preview_lists_what_will_change_then_submit_lands_on_the_project(org):
+    sheet = full_sheet(org)
+    client = client_for(org.rep)
+    preview = client.get(f"/visits/{sheet.pk}/submit/")
+    assert preview.status_code == 200
+    assert "钱工" in preview.text and "集采框架重谈" in preview.text
+    response = client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version})
+    assert response.status_code == 302 and response["Location"].startswith(
+        f"/projects/{org.project.pk}/#activity-"
+    )
+    page = client.get(f"/projects/{org.project.pk}/").text
+    assert "钱工" in page
+
+
+@pytest.mark.django_db
+def test_the_diagnosis_warns_about_this_visit_and_the_people_met(org):
+    # The rep meets the 采购副总 alone, talks features, leaves no reason and no hook.
+    sheet = sheet_for(
+        org,
+        date=TODAY.isoformat(),
+        met__0__contact=org.boss.pk,
+        topics=["product_features"],
+        stalled="wrong_venue",
+    )
+    diagnosis = diagnose(sheet, load_project(org.project))
+    codes = {w.code for w in diagnosis.warnings}
+    assert {"VISIT_NO_REASON", "VISIT_NO_HOOK", "PARITY_GAP", "HIGH_LEVEL_PRODUCT_TALK"} <= codes
+    assert diagnosis.playbook is not None
+
+
+@pytest.mark.django_db
+def test_a_leader_shapes_the_team_sheet_and_a_rep_cannot(org):
+    response = client_for(org.lead).post(
+        f"/teams/{org.team.pk}/visit-templates/",
+        {"customer_type": "电力", "sections": ["bant"], "questions": "变电站数量？\n今年的技改预算？"},
+    )
+    assert response.status_code == 302
+    sheet = sheet_for(org)
+    page = client_for(org.rep).get(f"/visits/{sheet.pk}/edit/").text
+    assert "变电站数量？" in page and 'name="bant_budget"' in page and 'name="needs_values"' not in page
+    assert client_for(org.rep).get(f"/teams/{org.team.pk}/visit-templates/").status_code == 404
