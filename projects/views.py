@@ -26,7 +26,7 @@ from .forms import (
     ThresholdsForm,
 )
 from .loader import load_project
-from .models import Project, TeamThresholds, VisitStatus
+from .models import Activity, ActivityKind, Project, TeamThresholds, VisitStatus
 from .rules import evaluate
 from .services import StaleEdit
 
@@ -75,7 +75,9 @@ def project_context(project: Project, **extra) -> dict:
         "control_points": presenters.control_point_rows(loaded, warnings),
         "contacts_not_in_chain": [c for c in project.account.contacts.all() if c.pk not in in_chain],
         "visit_drafts": list(
-            project.visit_sheets.filter(status=VisitStatus.DRAFT).select_related("created_by").order_by("-updated_at")
+            project.visit_sheets.filter(status=VisitStatus.DRAFT)
+            .select_related("created_by")
+            .order_by("-updated_at")
         ),
         "today": timezone.localdate(),
         **extra,
@@ -188,6 +190,7 @@ def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
         conflict=conflict,
         member=member,
         pain_form=PainForm(),
+        visits=_visits_with(member),
         template="projects/member_form.html",
     )
 
@@ -392,3 +395,14 @@ def team_thresholds(request: HttpRequest, team_id: int) -> HttpResponse:
         messages.success(request, _("Thresholds saved for %(team)s.") % {"team": team})
         return redirect("team_thresholds", team_id=team.pk)
     return render(request, "projects/thresholds.html", {"team": team, "form": form}, status=_status(form))
+
+
+def _visits_with(member):
+    """The contact's history of visits in this project, newest first."""
+    return (
+        Activity.objects.filter(
+            project_id=member.project_id, contacts=member.contact_id, kind=ActivityKind.VISIT
+        )
+        .select_related("visit_sheet")
+        .order_by("-date")[:20]
+    )

@@ -64,6 +64,7 @@ STALL_PLAYBOOK = {
 class Diagnosis:
     warnings: list
     playbook: tuple | None
+    started: bool = True  # a sheet still being prepared has no visit to judge yet
 
 
 def diagnose(sheet: VisitSheet, loaded: LoadedProject) -> Diagnosis:
@@ -73,6 +74,8 @@ def diagnose(sheet: VisitSheet, loaded: LoadedProject) -> Diagnosis:
         visit = next((a for a in plan.activities if a.id == sheet.activity_id), None)
         met_ids = set(visit.contact_ids) if visit else set()
         own_activity_ids = {sheet.activity_id}
+    elif not (sheet.data.get("date") or sheet.data.get("met")):
+        return Diagnosis(warnings=[], playbook=None, started=False)
     else:
         plan, _changes = hypothetical_plan(sheet, loaded)
         visit = next(a for a in plan.activities if a.id == VISIT_ID)
