@@ -64,3 +64,28 @@ def test_an_english_browser_still_gets_chinese_until_the_user_switches(org, rep_
     assert "工作台" in rep_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").text
     rep_client.cookies["django_language"] = "en"
     assert "My desk" in rep_client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").text
+
+
+@pytest.mark.django_db
+def test_password_guessing_is_throttled_after_five_failures(client):
+    User.objects.create_user("victim", password="right-password-123")
+    for _ in range(4):
+        assert client.post("/login/", {"username": "victim", "password": "wrong"}).status_code == 200
+    assert client.post("/login/", {"username": "victim", "password": "wrong"}).status_code == 429
+    locked = client.post("/login/", {"username": "victim", "password": "right-password-123"})
+    assert locked.status_code == 429
+    assert "15" in locked.content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_strict_content_security_policy(org, rep_client):
+    policy = rep_client.get("/").headers["Content-Security-Policy"]
+    # No inline script may run; a nonce is added to the header only on pages that use one.
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_the_admin_is_for_staff_only(org, rep_client):
+    response = rep_client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
