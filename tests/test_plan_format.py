@@ -16,7 +16,14 @@ from django.utils import translation
 
 from accounts.models import Account, Contact
 from projects.loader import load_project
-from projects.models import Activity, Project
+from projects.models import (
+    Activity,
+    Competitor,
+    NegotiationTerm,
+    Project,
+    ResourcePlanItem,
+    TenderItem,
+)
 from projects.plan_format import PlanFormatError, export_project, import_plan, parse_plan, to_plan_data
 from projects.rules import evaluate
 from salescamp.models import Rank
@@ -101,6 +108,8 @@ def project(org):
         strategy="top_down",
         expected_close=datetime.date(2026, 9, 30),
         amount=Decimal("3800000.50"),
+        our_price=Decimal("3650000"),
+        their_price=Decimal("3400000.5"),
     )
     project.shared_with.add(org.teammate)
     coach = ContactFactory(
@@ -115,6 +124,27 @@ def project(org):
     PainFactory(member=bridge, text="重谈框架协议", kind="commercial")
     PainFactory(member=bridge, text="采购合规", kind="risk")
     ChainMemberFactory(project=project, contact=coach, roles=["coach", "general"], acquaintance="同乡")
+    ResourcePlanItem.objects.create(member=bridge, resource="personal.stand_out", note="行业论坛发言")
+    ResourcePlanItem.objects.create(member=boss, resource="enterprise.project_success", status="given")
+    ResourcePlanItem.objects.create(member=bridge, resource="info.success_case", status="given")
+    rival = Competitor.objects.create(
+        project=project, name="友商A", strengths="老供应商", our_edge="成功案例"
+    )
+    rival.supporters.set([coach, org.boss])
+    Competitor.objects.create(project=project, name="友商B")
+    TenderItem.objects.create(project=project, kind="contract_department", text="物资部")
+    TenderItem.objects.create(project=project, text="支持国产操作系统", status="agreed")
+    TenderItem.objects.create(project=project, kind="acceptance_department", text="调度中心", status="done")
+    NegotiationTerm.objects.create(
+        project=project, term="质保三年", cost_to_us=Decimal("60000"), value_to_them=Decimal("200000.5")
+    )
+    NegotiationTerm.objects.create(
+        project=project,
+        term="免费培训",
+        cost_to_us=Decimal("0"),
+        value_to_them=Decimal("80000"),
+        offered=True,
+    )
     EngagementFactory(project=project, user=org.lead, part="陪同拜访")
     EngagementFactory(project=project, user=sponsor)
     InternalSaleFactory(project=project, status="committed")
@@ -195,6 +225,77 @@ def test_export_import_export_is_identical(project, org):
     assert (copy_.team, copy_.account, copy_.owner) == (org.team, org.account, org.rep)
     again = Project.objects.select_related("account", "owner", "team", "team__thresholds").get(pk=copy_.pk)
     assert export_project(again) == first
+
+
+def test_the_round_trip_keeps_every_one_of_the_plans_own_sections(project, org):
+    first = export_project(project)
+    assert all(member["resource_plan"] for member in first["chain"][:2])
+    assert first["competitors"] and first["tender"] and first["negotiation"]
+
+    copy_ = import_plan(first)
+
+    assert (copy_.our_price, copy_.their_price) == (Decimal("3650000.00"), Decimal("3400000.50"))
+    bridge = copy_.members.get(contact=org.contact)
+    assert list(bridge.resource_plan.values_list("resource", "status", "note")) == [
+        ("personal.stand_out", "planned", "行业论坛发言"),
+        ("info.success_case", "given", ""),
+    ]
+    rival = copy_.competitors.get(name="友商A")
+    assert set(rival.supporters.values_list("name", flat=True)) == {"赵副总", "孙工"}
+    assert rival.supporters.filter(account=org.account).count() == 2  # the account's contacts, not copies
+    assert copy_.tender_items.count() == 3
+    assert list(copy_.negotiation_terms.values_list("term", "cost_to_us", "value_to_them", "offered")) == [
+        ("质保三年", Decimal("60000.00"), Decimal("200000.50"), False),
+        ("免费培训", Decimal("0.00"), Decimal("80000.00"), True),
+    ]
+    again = Project.objects.select_related("account", "owner", "team", "team__thresholds").get(pk=copy_.pk)
+    assert export_project(again) == first
+
+
+def test_export_writes_the_plans_own_sections_in_a_fixed_order(project):
+    doc = export_project(project)
+
+    keys = {contact["name"]: contact["key"] for contact in doc["contacts"]}
+    assert (doc["project"]["our_price"], doc["project"]["their_price"]) == ("3650000.00", "3400000.50")
+    assert [member["resource_plan"] for member in doc["chain"]] == [
+        [{"resource": "enterprise.project_success", "status": "given", "note": ""}],
+        [
+            {"resource": "personal.stand_out", "status": "planned", "note": "行业论坛发言"},
+            {"resource": "info.success_case", "status": "given", "note": ""},
+        ],
+        [],
+    ]
+    assert doc["competitors"] == [
+        {
+            "name": "友商A",
+            "strengths": "老供应商",
+            "our_edge": "成功案例",
+            "supporters": [keys["赵副总"], keys["孙工"]],  # senior first
+        },
+        {"name": "友商B", "strengths": "", "our_edge": "", "supporters": []},
+    ]
+    assert [(item["kind"], item["status"]) for item in doc["tender"]] == [
+        ("acceptance_department", "done"),
+        ("advantage", "agreed"),
+        ("contract_department", "planned"),
+    ]
+    assert doc["negotiation"] == [
+        {"term": "质保三年", "cost_to_us": "60000.00", "value_to_them": "200000.50", "offered": False},
+        {"term": "免费培训", "cost_to_us": "0.00", "value_to_them": "80000.00", "offered": True},
+    ]
+    assert list(doc)[-4:] == ["competitors", "tender", "negotiation", "thresholds"]
+
+
+def test_a_project_without_the_plans_own_sections_exports_them_empty(org):
+    project = ProjectFactory(account=org.account, owner=org.rep)
+    ChainMemberFactory(project=project, contact=org.contact)
+
+    doc = export_project(project)
+
+    assert (doc["project"]["our_price"], doc["project"]["their_price"]) == (None, None)
+    assert doc["chain"][0]["resource_plan"] == []
+    assert (doc["competitors"], doc["tender"], doc["negotiation"]) == ([], [], [])
+    parse_plan(doc)
 
 
 def test_export_plan_writes_the_file_given_with_o(project, tmp_path):
@@ -311,7 +412,45 @@ def test_optional_keys_take_the_models_defaults():
     parsed = parse_plan(doc)
 
     assert (parsed.project.stage, parsed.project.amount, parsed.chain) == ("lead", Decimal("0"), ())
+    assert (parsed.project.our_price, parsed.project.their_price) == (None, None)
+    assert (parsed.competitors, parsed.tender, parsed.negotiation) == ((), (), ())
     assert to_plan_data(parsed, today=TODAY).owner.name == "rep"
+
+
+def test_the_plans_own_sections_are_optional():
+    doc = example()
+    for key in ("competitors", "tender", "negotiation"):
+        del doc[key]
+    for key in ("our_price", "their_price"):
+        del doc["project"][key]
+    for member in doc["chain"]:
+        del member["resource_plan"]
+
+    parsed = parse_plan(doc)
+
+    assert (parsed.project.our_price, parsed.project.their_price) == (None, None)
+    assert [member.resource_plan for member in parsed.chain] == [(), (), ()]
+    assert (parsed.competitors, parsed.tender, parsed.negotiation) == ((), (), ())
+
+
+def test_the_example_reads_the_plans_own_sections():
+    parsed = parse_plan(example())
+
+    assert (parsed.project.our_price, parsed.project.their_price) == (
+        Decimal("3650000.00"),
+        Decimal("3400000"),
+    )
+    assert [item.resource for item in parsed.chain[1].resource_plan] == [
+        "info.success_case",
+        "personal.stand_out",
+    ]
+    assert parsed.competitors[0].supporters == ("zhao",)
+    assert [item.kind for item in parsed.tender] == [
+        "acceptance_department",
+        "advantage",
+        "contract_department",
+    ]
+    assert (parsed.negotiation[1].cost_to_us, parsed.negotiation[1].offered) == (Decimal("20000.00"), True)
 
 
 def _set(path, value):
@@ -412,6 +551,72 @@ BAD_DOCUMENTS = [
     ("list expected", _set(("chain",), {}), "$.chain: expected a list"),
     ("object expected", _set(("activities", 0), "visit"), "$.activities[0]: expected an object"),
     ("action lines", _set(("control_points", 0, "actions", 0), "a\nb"), "$.control_points[0].actions[0]"),
+    # The plan's own sections
+    ("our price negative", _set(("project", "our_price"), "-1"), "$.project.our_price: must be 0 or more"),
+    ("their price as number", _set(("project", "their_price"), 3400000), "$.project.their_price: expected a"),
+    ("price places", _set(("project", "our_price"), "1.234"), "$.project.our_price"),
+    ("price digits", _set(("project", "their_price"), "1" * 13), "$.project.their_price"),
+    (
+        "resource code",
+        _set(("chain", 1, "resource_plan", 1, "resource"), "info.gossip"),
+        '$.chain[1].resource_plan[1].resource: unknown resource "info.gossip"',
+    ),
+    (
+        "resource status",
+        _set(("chain", 0, "resource_plan", 0, "status"), "lost"),
+        '$.chain[0].resource_plan[0].status: unknown status "lost"',
+    ),
+    (
+        "resource note",
+        _set(("chain", 0, "resource_plan", 0, "note"), "x" * 201),
+        "$.chain[0].resource_plan[0].note",
+    ),
+    (
+        "resource missing",
+        _delete(("chain", 0, "resource_plan", 0, "resource")),
+        "$.chain[0].resource_plan[0].resource: required",
+    ),
+    (
+        "resource plan list",
+        _set(("chain", 2, "resource_plan"), "info"),
+        "$.chain[2].resource_plan: expected a list",
+    ),
+    (
+        "supporter",
+        _set(("competitors", 0, "supporters", 0), "ghost"),
+        '$.competitors[0].supporters[0]: no contact with key "ghost"',
+    ),
+    (
+        "supporter twice",
+        _set(("competitors", 0, "supporters"), ["zhao", "zhao"]),
+        "$.competitors[0].supporters[1]: listed twice",
+    ),
+    ("supporter not a key", _set(("competitors", 0, "supporters", 0), 3), "$.competitors[0].supporters[0]"),
+    ("competitor name", _delete(("competitors", 0, "name")), "$.competitors[0].name: required"),
+    ("competitor too long", _set(("competitors", 0, "our_edge"), "x" * 301), "$.competitors[0].our_edge"),
+    ("competitor key", _set(("competitors", 0, "price"), "1"), '$.competitors[0].price: unknown key "price"'),
+    ("tender kind", _set(("tender", 0, "kind"), "price_list"), "$.tender[0].kind: unknown tender item kind"),
+    ("tender status", _set(("tender", 1, "status"), "won"), '$.tender[1].status: unknown status "won"'),
+    ("tender text", _set(("tender", 2, "text"), ""), "$.tender[2].text"),
+    ("tender object", _set(("tender", 2), "物资部"), "$.tender[2]: expected an object"),
+    (
+        "cost negative",
+        _set(("negotiation", 0, "cost_to_us"), "-100"),
+        "$.negotiation[0].cost_to_us: must be 0",
+    ),
+    (
+        "value null",
+        _set(("negotiation", 1, "value_to_them"), None),
+        "$.negotiation[1].value_to_them: expected a decimal",
+    ),
+    ("cost missing", _delete(("negotiation", 1, "cost_to_us")), "$.negotiation[1].cost_to_us: required"),
+    (
+        "offered",
+        _set(("negotiation", 0, "offered"), "yes"),
+        "$.negotiation[0].offered: expected true or false",
+    ),
+    ("term blank", _set(("negotiation", 1, "term"), ""), "$.negotiation[1].term"),
+    ("negotiation list", _set(("negotiation",), {}), "$.negotiation: expected a list"),
 ]
 
 
@@ -548,6 +753,81 @@ def test_import_is_all_or_nothing(org, example_people, monkeypatch):
     assert Project.objects.count() == projects_before
     assert not Account.objects.filter(name="华北能源").exists()
     assert set(Contact.objects.values_list("pk", "name", "version")) == contacts_before
+
+
+def test_import_creates_the_plans_own_sections(org, example_people):
+    doc = example()
+    doc["account"]["name"] = "华北能源"
+
+    project = import_plan(doc)
+
+    assert (project.our_price, project.their_price) == (Decimal("3650000.00"), Decimal("3400000.00"))
+    liu = project.members.get(contact__name="刘组长")
+    assert list(liu.resource_plan.values_list("resource", "status")) == [
+        ("info.success_case", "given"),
+        ("personal.stand_out", "planned"),
+    ]
+    rival = project.competitors.get()
+    assert [contact.name for contact in rival.supporters.all()] == ["赵总"]
+    assert rival.supporters.get().account.name == "华北能源"
+    assert sorted(project.tender_items.values_list("kind", "status")) == [
+        ("acceptance_department", "planned"),
+        ("advantage", "agreed"),
+        ("contract_department", "planned"),
+    ]
+    assert list(project.negotiation_terms.values_list("cost_to_us", "offered")) == [
+        (Decimal("60000.00"), False),
+        (Decimal("20000.00"), True),
+    ]
+
+
+def test_import_is_all_or_nothing_up_to_the_last_negotiation_term(org, example_people, monkeypatch):
+    doc = example()
+    doc["account"]["name"] = "华北能源"
+    doc["negotiation"][-1]["term"] = "BOOM"
+    counts_before = [
+        model.objects.count()
+        for model in (Project, Account, Contact, ResourcePlanItem, Competitor, TenderItem, NegotiationTerm)
+    ]
+    original_clean = NegotiationTerm.clean
+
+    def clean(term):
+        if term.term == "BOOM":  # an error only the model finds, in the very last record of the import
+            raise ValidationError({"term": "boom"})
+        original_clean(term)
+
+    monkeypatch.setattr(NegotiationTerm, "clean", clean)
+
+    with pytest.raises(PlanFormatError) as error:
+        import_plan(doc)
+
+    assert error.value.lines() == ["$.negotiation[1].term: boom"]
+    assert [
+        model.objects.count()
+        for model in (Project, Account, Contact, ResourcePlanItem, Competitor, TenderItem, NegotiationTerm)
+    ] == counts_before
+    assert not Competitor.supporters.through.objects.exists()
+
+
+def test_import_reports_model_errors_in_the_plans_own_sections_at_their_path(
+    org, example_people, monkeypatch
+):
+    doc = example()
+    original_clean = ResourcePlanItem.clean
+
+    def clean(item):
+        if item.resource == "personal.stand_out":
+            raise ValidationError("not for this contact")
+        original_clean(item)
+
+    monkeypatch.setattr(ResourcePlanItem, "clean", clean)
+    projects_before = Project.objects.count()
+
+    with pytest.raises(PlanFormatError) as error:
+        import_plan(doc)
+
+    assert error.value.lines() == ["$.chain[1].resource_plan[1]: not for this contact"]
+    assert Project.objects.count() == projects_before
 
 
 def test_import_turns_model_errors_into_json_paths(org, example_people):
