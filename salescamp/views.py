@@ -1,25 +1,47 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 
-from accounts.models import Account
-
-from .models import Team
+from projects import desks
 
 
+@require_safe
 def desk(request: HttpRequest) -> HttpResponse:
-    """工作台: a skeleton for now; projects, visits and reviews fill it as they land."""
-    user = request.user
-    teams = list(user.teams.select_related("leader", "parent"))
-    managed = list(Team.objects.managed_by(user).select_related("leader"))
-    recent_accounts = list(
-        Account.objects.visible_to(user).select_related("team").order_by("-updated_at")[:8]
-    )
+    """工作台: the rep's own desk — visits against target, what is due, projects by state, warnings."""
     return render(
-        request,
-        "salescamp/desk.html",
-        {"teams": teams, "managed_teams": managed, "recent_accounts": recent_accounts},
+        request, "salescamp/desk.html", {"desk": desks.rep_desk(request.user, timezone.localdate())}
     )
+
+
+@require_safe
+def team_desk(request: HttpRequest) -> HttpResponse:
+    """The manager's desk (团队看板) for one team they lead and the teams below it; 404 to anyone else."""
+    today = timezone.localdate()
+    filters = desks.parse_team_filters(request.user, request.GET, today)
+    return render(
+        request, "salescamp/team_desk.html", {"desk": desks.team_desk(request.user, filters, today)}
+    )
+
+
+EXPORT_TYPES = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", desks.write_xlsx),
+    "csv": ("text/csv; charset=utf-8", desks.write_csv),
+}
+
+
+@require_safe
+def team_desk_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The manager's desk as a spreadsheet or CSV, for the same URL filters: the page's numbers."""
+    today = timezone.localdate()
+    filters = desks.parse_team_filters(request.user, request.GET, today)
+    tables = desks.export_tables(desks.team_desk(request.user, filters, today))
+    content_type, write = EXPORT_TYPES[fmt]
+    response = HttpResponse(write(tables), content_type=content_type)
+    filename = f"team-{filters.team.pk}-{filters.date_from:%Y%m%d}-{filters.date_to:%Y%m%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_not_required
