@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Account, Contact, Function
-from salescamp.editing import VersionedModelForm
+from salescamp.editing import SafeModelForm, VersionedModelForm
 from salescamp.models import Team, User
 
 from .course import ALL_STATE_SIGNS, CONTROL_POINTS, RESOURCES, STATE_SIGNS
@@ -124,13 +124,13 @@ class ChainMemberForm(VersionedModelForm):
         self.fields["owner"].empty_label = _("— the project owner —")
 
 
-class PainForm(forms.ModelForm):
+class PainForm(SafeModelForm):
     class Meta:
         model = Pain
         fields = ["text", "kind"]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SafeModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple, choices=Topic.choices
     )
@@ -209,7 +209,7 @@ class ActivityForm(forms.ModelForm):
         return cleaned
 
 
-class AskForm(forms.ModelForm):
+class AskForm(SafeModelForm):
     class Meta:
         model = Ask
         fields = ["kind", "contact", "text"]
@@ -232,14 +232,14 @@ class AskForm(forms.ModelForm):
 AskFormSet = forms.formset_factory(AskForm, extra=0, max_num=10, validate_max=True)
 
 
-class ControlPointForm(forms.ModelForm):
+class ControlPointForm(SafeModelForm):
     class Meta:
         model = ControlPoint
         fields = ["status", "actions"]
         widgets = {"actions": forms.Textarea(attrs={"rows": 4})}
 
 
-class EngagementForm(forms.ModelForm):
+class EngagementForm(SafeModelForm):
     class Meta:
         model = Engagement
         fields = ["user", "part"]
@@ -251,7 +251,7 @@ class EngagementForm(forms.ModelForm):
         self.fields["user"].queryset = our_people().exclude(pk__in=engaged)
 
 
-class InternalSaleForm(forms.ModelForm):
+class InternalSaleForm(SafeModelForm):
     class Meta:
         model = InternalSale
         fields = ["target", "person", "commitment", "status"]
@@ -262,7 +262,7 @@ class InternalSaleForm(forms.ModelForm):
         self.fields["person"].queryset = our_people()
 
 
-class ThresholdsForm(forms.ModelForm):
+class ThresholdsForm(SafeModelForm):
     class Meta:
         model = TeamThresholds
         fields = [field.name for field in dataclass_fields(Thresholds)]

@@ -1,6 +1,8 @@
 """Editing conventions shared by every page: versioned forms, status codes htmx swaps, stale-edit details."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
@@ -13,7 +15,56 @@ STALE_EDIT = _(
 )
 
 
-class VersionedModelForm(forms.ModelForm):
+# The largest primary key the database can hold: a tampered id beyond it must be "not a valid choice",
+# not an overflow deep inside the database driver.
+MAX_ID = 2**63 - 1
+
+
+def _valid_id(value) -> bool:
+    text = str(value).strip()
+    return text.isdigit() and int(text) <= MAX_ID
+
+
+class BoundedModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and self.to_field_name is None and not _valid_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value:
+            if self.to_field_name is None and not _valid_id(item):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)
+
+
+def bounded_formfield(model_field, **kwargs):
+    if isinstance(model_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", BoundedModelMultipleChoiceField)
+    elif isinstance(model_field, models.ForeignKey):
+        kwargs.setdefault("form_class", BoundedModelChoiceField)
+    return model_field.formfield(**kwargs)
+
+
+class SafeModelForm(forms.ModelForm):
+    """The base of every model form here: ids from the browser are checked before they reach the database."""
+
+    class Meta:
+        formfield_callback = bounded_formfield
+
+    def __init_subclass__(cls, **kwargs):
+        # Runs before ModelFormMetaclass reads Meta, so every subclass's own Meta gets the callback too.
+        super().__init_subclass__(**kwargs)
+        meta = cls.__dict__.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = bounded_formfield
+
+
+class VersionedModelForm(SafeModelForm):
     """Carries the version the user started from, so a stale save can be refused (see services)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

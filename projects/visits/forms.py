@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import VisitTemplate
+from salescamp.editing import SafeModelForm
 
 from .schema import OPTIONAL_SECTIONS
 
 MAX_QUESTIONS = 20
 
 
-class VisitTemplateForm(forms.ModelForm):
+class VisitTemplateForm(SafeModelForm):
     sections = forms.MultipleChoiceField(
         label=_("Optional sections shown"),
         required=False,
