@@ -870,3 +870,14 @@ def test_import_plan_prints_each_error_and_exits_2_with_nothing_saved(org, examp
     assert errors[0] == '$.chain[2].roles[0]: unknown role "boss"'
     assert len(errors) > 1  # ghost is not in $.people, so references to wangzuzhang fail too
     assert Project.objects.count() == projects_before
+
+
+def test_an_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
+    from projects.plan_format import files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 100)
+    big = tmp_path / "big.json"
+    big.write_text('{"format": "salescamp.plan", "padding": "' + "x" * 200 + '"}')
+    with pytest.raises(files.PlanFormatError) as error:
+        files.read_document(str(big))
+    assert "$" in str(error.value.lines()[0])

@@ -10,6 +10,10 @@ from django.utils.translation import gettext as _
 
 from .errors import PlanFormatError
 
+# A plan with hundreds of contacts and thousands of activities is well under 10 MB; anything bigger is a
+# mistake or an attack, and is refused before parsing.
+MAX_BYTES = 10 * 1024 * 1024
+
 
 def dumps(doc: dict) -> str:
     """The document as the commands write it: UTF-8 text, Chinese unescaped, indent 2, newline at the end."""
@@ -33,9 +37,15 @@ def loads(text: str | bytes) -> Any:
 def read_document(file: str) -> Any:
     """Read and parse a JSON file ("-": stdin) for the commands; any problem is a PlanFormatError."""
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with Path(file).open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise PlanFormatError.single(
             "$", _("cannot read %(file)s: %(problem)s") % {"file": file, "problem": error.strerror or error}
         ) from None
+    if len(raw) > MAX_BYTES:
+        raise PlanFormatError.single("$", _("the file is larger than %(mb)s MB") % {"mb": MAX_BYTES // 2**20})
     return loads(raw)
