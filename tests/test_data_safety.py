@@ -1,0 +1,19 @@
+"""Backup and restore: every demo project survives export_plan → import_plan exactly."""
+
+import pytest
+
+from projects.models import Project
+from projects.plan_format import export_project, import_plan
+from salescamp.demo import load_demo
+
+
+@pytest.mark.django_db
+def test_every_demo_project_round_trips_exactly():
+    load_demo()
+    projects = list(Project.objects.select_related("team", "owner").order_by("pk"))
+    assert len(projects) >= 3
+    for project in projects:
+        exported = export_project(project)
+        restored = import_plan(exported, team=project.team)
+        assert restored.pk != project.pk
+        assert export_project(restored) == exported, project.name
