@@ -50,8 +50,15 @@ def _plain_static_files(settings):
     }
 
 
-def signed_in_page(browser, live_server, username: str, viewport: dict, password: str = "pw-for-tests"):
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
+def signed_in_page(
+    browser,
+    live_server,
+    username: str,
+    viewport: dict,
+    password: str = "pw-for-tests",
+    bypass_csp: bool = False,
+):
+    context = browser.new_context(viewport=viewport, locale="zh-CN", bypass_csp=bypass_csp)
     page = context.new_page()
     page.set_default_timeout(15000)
     page.goto(f"{live_server.url}/login/")
