@@ -65,20 +65,19 @@ stop_throwaway_postgres() {
   fi
 }
 
-# The browser journeys drive Debian's chromium through playwright (playwright's own browser download is
-# not used, and is blocked on these machines).
-ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1; then return 0; fi
+# Tools the tests drive, from Debian: chromium for the browser journeys (through playwright; playwright's own
+# browser download is not used, and is blocked on these machines), poppler-utils to read PDFs back.
+ensure_tool() {
+  local command=$1 package=$2
+  if command -v "$command" >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests ..."
-    apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+    echo "Installing Debian's $package for the tests ..."
+    apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; }
   fi
-  command -v chromium >/dev/null 2>&1 || {
-    echo "The browser tests need Chromium: apt-get install chromium (or set CHROMIUM=/path/to/chromium)." >&2
-    exit 1
-  }
+  command -v "$command" >/dev/null 2>&1 || { echo "The tests need $command: apt-get install $package" >&2; exit 1; }
 }
-[ -n "${CHROMIUM:-}" ] || ensure_chromium
+[ -n "${CHROMIUM:-}" ] || ensure_tool chromium chromium
+ensure_tool pdffonts poppler-utils
 
 if [ -z "${DATABASE_URL:-}" ]; then
   start_throwaway_postgres

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from projects.access import project_for
 from projects.loader import load_project
+from projects.pdf import STYLESHEETS, render_pdf
 from projects.models import VisitSheet, VisitStatus, VisitTemplate
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
@@ -177,6 +178,18 @@ def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
     loaded = load_project(sheet.project)
     context = editor_context(sheet, loaded, diagnose(sheet, loaded))
     return render(request, "projects/visit_detail.html", context)
+
+
+def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
+    """The sheet on A4, through the same PDF machinery as the plan."""
+    sheet = visit_for(request.user, visit_id)
+    loaded = load_project(sheet.project)
+    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+    context["stylesheets"] = [*STYLESHEETS, "css/visit-print.css"]
+    html = render_to_string("projects/visit_pdf.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="visit-{sheet.pk}.pdf"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
