@@ -45,5 +45,20 @@ ensure_venv() {
       [ -f "$po" ] && [ "$po" -nt "${po%.po}.mo" ] && msgfmt --check -o "${po%.po}.mo" "$po"
     done
   fi
+  ensure_cjk_font
+  return 0
+}
+
+# The plan PDF sets Chinese in Noto Sans CJK SC (Debian's fonts-noto-cjk), embedded in the file.
+ensure_cjk_font() {
+  command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's fonts-noto-cjk for the PDF export ..."
+    apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; } \
+      || echo "Could not install fonts-noto-cjk; PDFs will lack Chinese glyphs." >&2
+  else
+    echo "The PDF export needs the Noto Sans CJK font: sudo apt-get install fonts-noto-cjk" >&2
+  fi
   return 0
 }

@@ -4,10 +4,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact
+from projects.models import VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
 from .factories import AccountFactory, TeamFactory, UserFactory
+from .plan_helpers import plan_ids
 
 
 def walk_patterns(patterns=None, prefix=""):
@@ -34,6 +36,8 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "engagement_id": org.engagement.pk,
         "internal_sale_id": org.internal_sale.pk,
         "team_id": org.team.pk,
+        "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
+        **plan_ids(org),
     }
 
 

@@ -18,7 +18,9 @@ def test_a_submitted_sheet_prints_to_a_pdf_with_the_chinese_font_embedded(org, t
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "visit.pdf"
     path.write_bytes(response.content)
-    assert shutil.which("pdffonts") and shutil.which("pdftotext"), "poppler-utils is needed (./test.sh installs it)"
+    assert shutil.which("pdffonts") and shutil.which("pdftotext"), (
+        "poppler-utils is needed (./test.sh installs it)"
+    )
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Noto-Sans-CJK" in fonts and " yes yes " in fonts  # embedded, subset
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout

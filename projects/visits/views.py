@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from projects.access import project_for
 from projects.loader import load_project
-from projects.pdf import STYLESHEETS, render_pdf
 from projects.models import VisitSheet, VisitStatus, VisitTemplate
+from projects.pdf import STYLESHEETS, render_pdf
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 
@@ -106,7 +106,8 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
             data=data,
             expected_version=_int(request.POST.get("version")),
             by=request.user,
-            device=request.POST.get("device", ""), force=request.POST.get("force") == "1",
+            device=request.POST.get("device", ""),
+            force=request.POST.get("force") == "1",
         )
     except AlreadySubmitted:
         return JsonResponse(
