@@ -32,6 +32,7 @@ class HBar:
     label_y: float
     bar_y: float
     width: float  # bar length in viewBox units; 0 draws nothing
+    percent: float = 0.0  # the same length as a share of the full bar, for HTML bars (the PDF report)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def hbars(rows: Sequence[tuple[Any, float, str, str]], *, width: int = BAR_WIDTH
                 label_y=y + BAR_LABEL_BASELINE,
                 bar_y=y + BAR_OFFSET,
                 width=length,
+                percent=round(length / width * 100, 1) if width else 0.0,
             )
         )
     return HBarChart(width=width, height=max(BAR_ROW, len(rows) * BAR_ROW), bars=bars)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("team/", views.team_desk, name="team_desk"),
     path("team/export.xlsx", views.team_desk_export, {"fmt": "xlsx"}, name="team_desk_xlsx"),
     path("team/export.csv", views.team_desk_export, {"fmt": "csv"}, name="team_desk_csv"),
+    path("team/report.pdf", views.team_desk_pdf, name="team_desk_pdf"),
     path("ping/", views.ping, name="ping"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

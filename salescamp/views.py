@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from projects import desks
+from projects.pdf import STYLESHEETS, render_pdf
 
 
 @require_safe
@@ -41,6 +43,21 @@ def team_desk_export(request: HttpRequest, fmt: str) -> HttpResponse:
     response = HttpResponse(write(tables), content_type=content_type)
     filename = f"team-{filters.team.pk}-{filters.date_from:%Y%m%d}-{filters.date_to:%Y%m%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def team_desk_pdf(request: HttpRequest) -> HttpResponse:
+    """The manager's view as a one-page team report, through the plan's PDF machinery."""
+    today = timezone.localdate()
+    filters = desks.parse_team_filters(request.user, request.GET, today)
+    context = {
+        "desk": desks.team_desk(request.user, filters, today),
+        "stylesheets": [*STYLESHEETS, "css/team-report.css"],
+    }
+    html = render_to_string("salescamp/team_report_pdf.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="team-{filters.team.pk}-{today:%Y%m%d}.pdf"'
     return response
 
 

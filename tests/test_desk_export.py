@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from projects.desks import export_tables
 from salescamp.models import Rank
@@ -191,3 +192,13 @@ def test_the_export_follows_the_access_rule(team, url):
         sheets, _ = read_xlsx(own.content)
         cells = {str(cell) for sheet in sheets for row in sheet for cell in row}
     assert "P1" not in cells and "小张" not in cells and "电网一组" not in cells
+
+
+@pytest.mark.django_db
+def test_the_team_report_is_a_one_page_pdf_for_managers_only(org):
+    response = client_for(org.lead).get(f"/team/report.pdf?team={org.team.pk}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    assert org.team.name in reader.pages[0].extract_text()
+    assert client_for(org.rep).get("/team/report.pdf").status_code == 404
