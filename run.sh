@@ -8,6 +8,7 @@ ensure_venv test
 export DEBUG="${DEBUG:-1}"
 ADDR="${ADDR:-127.0.0.1:8000}"
 .venv/bin/python manage.py migrate --no-input -v0
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py seed_demo --if-empty
 echo
 echo "大客户作战台 is running at http://$ADDR/  (sign in with a demo login above; Ctrl-C stops it)"

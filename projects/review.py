@@ -5,14 +5,17 @@ ReviewRefused carries the message to show and the HTTP status a view answers wit
 immutable snapshots (projects.plan.plan_snapshot); only their status and decision change, once.
 """
 
+from collections import defaultdict
+
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 
+from . import tasks
 from .models import PLAN_SECTIONS, PlanStatus, PlanSubmission, Project, ReviewComment
 from .plan import load_plan, plan_snapshot
 
@@ -70,6 +73,7 @@ def plan_submit(*, project: Project, by) -> PlanSubmission:
             submission.save()
     except IntegrityError as error:  # a concurrent submit won the race
         raise ReviewRefused(ALREADY_AWAITING % {"number": number - 1}, status=CONFLICT) from error
+    _prerender_after_commit(submission)
     return submission
 
 
@@ -96,6 +100,7 @@ def comment_add(*, submission: PlanSubmission, section: str, text: str, by) -> R
     )
     comment.full_clean()
     comment.save()
+    _prerender_after_commit(submission)
     return comment
 
 
@@ -129,6 +134,7 @@ def plan_decide(*, submission: PlanSubmission, decision: str, reason: str = "", 
         status=decision, decided_by=by, decided_at=timezone.now(), decision_reason=reason
     )
     locked.refresh_from_db(fields=["status", "decided_by", "decided_at", "decision_reason"])
+    _prerender_after_commit(locked)
     return locked
 
 
@@ -152,3 +158,20 @@ def review_queue(user):
         .defer("snapshot")
         .order_by("submitted_at", "pk")
     )
+
+
+def comments_by_section(project: Project, up_to: int | None = None) -> dict[str, list]:
+    """Review comments by section, each with the version it was written on; up to a version if given."""
+    comments = ReviewComment.objects.filter(project=project).select_related("author")
+    comments = comments.annotate(version=F("submission__number"))
+    if up_to is not None:
+        comments = comments.filter(submission__number__lte=up_to)
+    grouped = defaultdict(list)
+    for comment in comments:
+        grouped[comment.section].append(comment)
+    return grouped
+
+
+def _prerender_after_commit(submission: PlanSubmission) -> None:
+    # A big plan takes seconds to lay out: the worker prepares the version's PDF before anyone asks.
+    transaction.on_commit(lambda: tasks.prerender_plan_pdf.enqueue(submission.pk))

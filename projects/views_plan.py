@@ -5,12 +5,10 @@ service call, and a redraw: htmx swaps the whole plan body (`#plan-body`) after 
 answers 422 with the form in place and a stale edit 409 with both values side by side.
 """
 
-from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -43,7 +41,6 @@ from .models import (
     PlanSubmission,
     Project,
     ResourcePlanItem,
-    ReviewComment,
     TenderItem,
 )
 from .plan import compare, load_plan, plan_snapshot, plan_view
@@ -91,17 +88,6 @@ def submission_for(user, project_id: int, number: int) -> PlanSubmission:
 # ---- the page ----------------------------------------------------------------------------------------------
 
 
-def _comments_by_section(project: Project, up_to: int | None = None) -> dict[str, list]:
-    comments = ReviewComment.objects.filter(project=project).select_related("author")
-    comments = comments.annotate(version=F("submission__number"))
-    if up_to is not None:
-        comments = comments.filter(submission__number__lte=up_to)
-    grouped = defaultdict(list)
-    for comment in comments:
-        grouped[comment.section].append(comment)
-    return grouped
-
-
 def _review_context(request, project: Project, current: PlanSubmission | None = None) -> dict:
     submissions = list(
         project.submissions.defer("snapshot").select_related("submitted_by", "decided_by").order_by("-number")
@@ -133,7 +119,7 @@ def plan_context(request, project: Project, **extra) -> dict:
     latest = context["latest"]
     return {
         "project": project,
-        "plan": plan_view(snapshot, _comments_by_section(project)),
+        "plan": plan_view(snapshot, review.comments_by_section(project)),
         "editable": True,
         "comment_version": latest.number if latest else None,
         "comment_back": "plan",
@@ -704,7 +690,7 @@ def version_context(request, project: Project, submission: PlanSubmission, **ext
     return {
         "project": project,
         "submission": submission,
-        "plan": plan_view(submission.snapshot, _comments_by_section(project, up_to=submission.number)),
+        "plan": plan_view(submission.snapshot, review.comments_by_section(project, up_to=submission.number)),
         "editable": False,
         "readonly": True,
         "comment_version": submission.number,
@@ -785,10 +771,10 @@ def plan_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
         if not version.isdigit():
             raise Http404("no such version")
         submission = submission_for(request.user, project_id, int(version))
-        snapshot, comments = submission.snapshot, _comments_by_section(project, up_to=submission.number)
+        snapshot, comments = submission.snapshot, review.comments_by_section(project, up_to=submission.number)
     else:
         submission = None
-        snapshot, comments = plan_snapshot(load_plan(project)), _comments_by_section(project)
+        snapshot, comments = plan_snapshot(load_plan(project)), review.comments_by_section(project)
     body = pdf.plan_pdf(project=project, snapshot=snapshot, submission=submission, comments=comments)
     name = f"plan-{project.pk}-v{submission.number}.pdf" if submission else f"plan-{project.pk}-draft.pdf"
     response = HttpResponse(body, content_type="application/pdf")
