@@ -19,7 +19,8 @@ from .services import StaleEdit, account_save, contact_save
 
 
 def account_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    # PostgreSQL refuses NUL in text, even in a lookup.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     accounts = Account.objects.visible_to(request.user).select_related("team", "parent")
     if query:
         matching_contacts = Contact.objects.filter(name__icontains=query).values("account_id")

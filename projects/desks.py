@@ -7,7 +7,7 @@ spreadsheet and CSV, so the files hold exactly the page's numbers.
 
 Speed: every figure is aggregated in the database (Count/Sum, TruncWeek) in a fixed number of queries,
 whatever the number of projects, people or activities. The one exception is the warnings, which need the
-engine (projects.rules): `load_plans` builds the engine's PlanData for many projects at once in nine
+engine (projects.rules): `load_plans` builds the engine's PlanData for many projects at once in eight
 queries, whatever their number, for at most WARNING_PROJECT_CAP open projects (most recently updated
 first; the page says when the cap was reached).
 """
@@ -21,26 +21,29 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncWeek
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Contact, Level
+from accounts.models import Level
 from salescamp.models import Rank, Team, User
 
 from . import charts
 from .access import visible_projects
-from .loader import LoadedProject
+from .loader import LoadedProject, PlanLinks
+from .loader import person as engine_person
 from .models import (
     Activity,
     ActivityKind,
+    Ask,
     ChainMember,
     ControlPoint,
     CustomerState,
     Engagement,
+    Pain,
     PlanStatus,
     PlanSubmission,
     Project,
@@ -49,7 +52,7 @@ from .models import (
     VisitSheet,
     VisitStatus,
 )
-from .rules import CATALOGUE, SEVERITY_ORDER, Severity, Warning, evaluate
+from .rules import CATALOGUE, SEVERITY_ORDER, Severity, Warning, data, evaluate
 from .templatetags.money import cny
 
 CLOSED_STAGES = (Stage.WON, Stage.LOST)
@@ -120,7 +123,7 @@ def plans_awaiting_review(projects: QuerySet) -> list[PlanSubmission]:
 
 
 def load_plans(projects: list[Project]) -> list[LoadedProject]:
-    """The engine's data for many projects in nine queries, whatever their number.
+    """The engine's data for many projects in eight queries, whatever their number.
 
     `projects` must come with owner, team and team__thresholds joined (select_related). The queries:
     chain members with contacts and owners; their pains; activities; their people, contacts and asks;
@@ -129,27 +132,30 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
     ids = [project.pk for project in projects]
     if not ids:
         return []
+    # Only the columns the engine reads (loader.to_plan_data), and the rows below activities and chain
+    # members as plain tuples (PlanLinks): a desk reads thousands, and model instances with Django's
+    # prefetching were most of the page's time.
     members = defaultdict(list)
     for member in (
         ChainMember.objects.filter(project_id__in=ids)
         .select_related("contact", "owner")
-        .prefetch_related("pains")
+        .only(*MEMBER_FIELDS, *(f"contact__{name}" for name in CONTACT_FIELDS), *_person_fields("owner__"))
         .order_by("-contact__level", "contact__name")
     ):
         members[member.project_id].append(member)
     activities = defaultdict(list)
-    for activity in Activity.objects.filter(project_id__in=ids).prefetch_related(
-        Prefetch("our_people", queryset=User.objects.order_by("-rank", "pk")),
-        Prefetch("contacts", queryset=Contact.objects.order_by("-level", "name")),
-        "asks",
-    ):
+    for activity in Activity.objects.filter(project_id__in=ids).defer("created_at"):
         activities[activity.project_id].append(activity)
+    links = _plan_links(ids)
     control_points = defaultdict(list)
     for point in ControlPoint.objects.filter(project_id__in=ids):
         control_points[point.project_id].append(point)
     engagements = defaultdict(list)
     for engagement in (
-        Engagement.objects.filter(project_id__in=ids).select_related("user").order_by("-user__rank")
+        Engagement.objects.filter(project_id__in=ids)
+        .select_related("user")
+        .only("project_id", "user_id", *_person_fields("user__"))
+        .order_by("-user__rank")
     ):
         engagements[engagement.project_id].append(engagement)
     return [
@@ -160,9 +166,75 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
             control_points=control_points[project.pk],
             engagements=engagements[project.pk],
             internal_sales=[],  # not read by the engine
+            links=links,
         )
         for project in projects
     ]
+
+
+MEMBER_FIELDS = (
+    "project_id",
+    "contact_id",
+    "roles",
+    "stance",
+    "depth",
+    "owner_id",
+    "acquaintance",
+    "added_on",
+)
+CONTACT_FIELDS = ("name", "title", "level", "function", "personality", "reports_to_id")
+
+
+def _person_fields(prefix: str = "") -> list[str]:
+    """What loader.person and User.__str__ read."""
+    return [
+        f"{prefix}{name}" for name in ("id", "display_name", "first_name", "last_name", "username", "rank")
+    ]
+
+
+def _plan_links(ids: list[int]) -> PlanLinks:
+    """Our people, contacts and asks of the projects' activities, and their chain members' pains: four
+    queries of plain rows, in the order loader.load_project's prefetches give them."""
+    people: dict[int, list[data.Person]] = defaultdict(list)
+    persons: dict[int, data.Person] = {}
+    for activity_id, user_id, *names, rank in (
+        Activity.our_people.through.objects.filter(activity__project_id__in=ids)
+        .order_by("-user__rank", "user_id")
+        .values_list("activity_id", "user_id", *_person_fields("user__")[1:])
+    ):
+        if user_id not in persons:
+            display_name, first_name, last_name, username = names
+            user = User(id=user_id, display_name=display_name, first_name=first_name, last_name=last_name)
+            user.username, user.rank = username, rank
+            persons[user_id] = engine_person(user)
+        people[activity_id].append(persons[user_id])
+    contact_ids: dict[int, list[int]] = defaultdict(list)
+    for activity_id, contact_id in (
+        Activity.contacts.through.objects.filter(activity__project_id__in=ids)
+        .order_by("-contact__level", "contact__name")
+        .values_list("activity_id", "contact_id")
+    ):
+        contact_ids[activity_id].append(contact_id)
+    asks: dict[int, list[data.Ask]] = defaultdict(list)
+    for activity_id, kind, text, contact_id in (
+        Ask.objects.filter(activity__project_id__in=ids)
+        .order_by("id")
+        .values_list("activity_id", "kind", "text", "contact_id")
+    ):
+        asks[activity_id].append(data.Ask(kind=kind, text=text, contact_id=contact_id))
+    pains: dict[int, list[data.Pain]] = defaultdict(list)
+    for member_id, text, kind in (
+        Pain.objects.filter(member__project_id__in=ids)
+        .order_by("id")
+        .values_list("member_id", "text", "kind")
+    ):
+        pains[member_id].append(data.Pain(text=text, kind=kind))
+    return PlanLinks(
+        people={key: tuple(value) for key, value in people.items()},
+        contact_ids={key: tuple(value) for key, value in contact_ids.items()},
+        asks={key: tuple(value) for key, value in asks.items()},
+        pains={key: tuple(value) for key, value in pains.items()},
+    )
 
 
 @dataclass(frozen=True)

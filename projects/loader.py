@@ -13,6 +13,17 @@ from .rules import data
 
 
 @dataclass
+class PlanLinks:
+    """The engine's view of the rows hanging off activities and chain members, read as plain rows (desks
+    load thousands; prefetching them as model instances cost more than the whole page should)."""
+
+    people: dict[int, tuple[data.Person, ...]]  # activity id → our people, by rank
+    contact_ids: dict[int, tuple[int, ...]]  # activity id → contacts met, by level and name
+    asks: dict[int, tuple[data.Ask, ...]]  # activity id → asks
+    pains: dict[int, tuple[data.Pain, ...]]  # chain member id → pains
+
+
+@dataclass
 class LoadedProject:
     project: Project
     members: list[ChainMember]
@@ -20,6 +31,7 @@ class LoadedProject:
     control_points: list[ControlPoint]
     engagements: list[Engagement]
     internal_sales: list[InternalSale]
+    links: PlanLinks | None = None  # None: read them from the prefetched relations
     plan: data.PlanData = field(init=False)
 
     def __post_init__(self):
@@ -69,6 +81,7 @@ def thresholds_for(project: Project) -> data.Thresholds:
 
 def to_plan_data(loaded: LoadedProject) -> data.PlanData:
     project = loaded.project
+    links = loaded.links
     owner = person(project.owner)
     engaged = {owner.id: owner}
     for engagement in loaded.engagements:
@@ -86,7 +99,9 @@ def to_plan_data(loaded: LoadedProject) -> data.PlanData:
             depth=member.depth,
             owner=person(member.owner) if member.owner else None,
             acquaintance=member.acquaintance,
-            pains=tuple(data.Pain(text=pain.text, kind=pain.kind) for pain in member.pains.all()),
+            pains=links.pains.get(member.pk, ())
+            if links
+            else tuple(data.Pain(text=pain.text, kind=pain.kind) for pain in member.pains.all()),
             added_on=member.added_on,
             reports_to_id=member.contact.reports_to_id,
         )
@@ -98,8 +113,12 @@ def to_plan_data(loaded: LoadedProject) -> data.PlanData:
             kind=activity.kind,
             date=activity.date,
             done=activity.done,
-            our_people=tuple(person(user) for user in activity.our_people.all()),
-            contact_ids=tuple(contact.pk for contact in activity.contacts.all()),
+            our_people=links.people.get(activity.pk, ())
+            if links
+            else tuple(person(user) for user in activity.our_people.all()),
+            contact_ids=links.contact_ids.get(activity.pk, ())
+            if links
+            else tuple(contact.pk for contact in activity.contacts.all()),
             topics=frozenset(activity.topics),
             gift_kind=activity.gift_kind,
             gift_value=activity.gift_value,
@@ -109,7 +128,9 @@ def to_plan_data(loaded: LoadedProject) -> data.PlanData:
             outcome=activity.outcome,
             reason_met=activity.reason_met,
             resources=tuple(activity.resources),
-            asks=tuple(
+            asks=links.asks.get(activity.pk, ())
+            if links
+            else tuple(
                 data.Ask(kind=ask.kind, text=ask.text, contact_id=ask.contact_id)
                 for ask in activity.asks.all()
             ),

@@ -73,3 +73,9 @@ def test_search_as_you_type_returns_only_the_results(org, rep_client):
     response = rep_client.get("/accounts/", {"q": "东北"}, HTTP_HX_REQUEST="true")
     assert response.text.lstrip().startswith('<div id="results">')
     assert "<html" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_search_with_control_characters_is_answered_not_crashed(org, rep_client):
+    response = rep_client.get("/accounts/", {"q": "东北\x00"})
+    assert response.status_code == 200 and "国网东北分部" in response.text

@@ -156,13 +156,17 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _fill(template: Any, params: dict[str, Any]) -> str:
+    return str(template) % {key: _text(value) for key, value in params.items()}
+
+
+# Made once: each call of django's lazy() builds a new proxy class, which cost more than the rules did.
+_lazy_fill = lazy(_fill, str)
+
+
 def interpolate(template: Any, **params: Any) -> Any:
     """A lazy `template % params`: translated, then filled in, each time it is rendered."""
-
-    def render() -> str:
-        return str(template) % {key: _text(value) for key, value in params.items()}
-
-    return lazy(render, str)()
+    return _lazy_fill(template, params)
 
 
 def number(value: Decimal | int) -> str:

@@ -4,6 +4,7 @@ Hold all four and the project is almost won: (1) high-level and organisational r
 tone; (2) nails in the key layers; (3) lawful input to the tender documents; (4) general relationships.
 """
 
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -37,53 +38,55 @@ COVERED_BY_ACTION = _("Action: %(action)s")
 COVERED_BY_STATUS = _("Marked as held")
 
 
-def _render(template: Any, **params: Any) -> str:
-    return str(interpolate(template, **params))
+def _render(template: Any, **params: Any) -> Callable[[], str]:
+    """A description not rendered yet: a rule only asks whether there is one."""
+    return lambda: str(interpolate(template, **params))
+
+
+def _covering(plan: PlanData, number: int) -> Iterator[Callable[[], str]]:
+    """What covers control point `number`, in order, each as a function that renders its description."""
+    t = plan.thresholds
+    if number == 1:
+        # CP1: an executive we know, or an activity that reaches one.
+        for member in plan.members:
+            if is_executive(member, t) and member.depth >= Depth.ACQUAINTED:
+                yield _render(COVERED_BY_EXECUTIVE, contact=member.label, level=member.level)
+        for activity in plan.activities:
+            executives = [m.label for m in plan.members_of(activity) if is_executive(m, t)]
+            if executives:
+                yield _render(
+                    COVERED_BY_EXECUTIVE_ACTIVITY, activity=activity_label(activity), contacts=executives
+                )
+    # CP2 and CP4: people in the roles that hold them.
+    for member in plan.members:
+        for role in COVERING_ROLES.get(number, ()):
+            if role in member.roles:
+                yield _render(COVERED_BY_ROLE, contact=member.label, role=ROLE_LABELS[role])
+    if number == 4:
+        # CP4 also: two base-level staff we know.
+        staff = [m.label for m in plan.members if m.level == Level.STAFF and m.depth >= Depth.ACQUAINTED]
+        if len(staff) >= 2:
+            yield _render(COVERED_BY_STAFF, contacts=staff)
+    # CP3 is never derived from contacts: only activities, actions and status count.
+    for activity in plan.activities:
+        if number in activity.control_points:
+            yield _render(COVERED_BY_TAGGED_ACTIVITY, activity=activity_label(activity))
+    control_point = plan.control_point(number)
+    for action in control_point.actions:
+        if action.strip():
+            yield _render(COVERED_BY_ACTION, action=action)
+    if control_point.status == ControlPointStatus.HELD:
+        yield lambda: str(COVERED_BY_STATUS)
 
 
 def control_point_coverage(plan: PlanData) -> dict[int, list[str]]:
     """For each control point 1-4, short descriptions (in the active language) of what covers it."""
-    t = plan.thresholds
-    coverage: dict[int, list[str]] = {1: [], 2: [], 3: [], 4: []}
+    return {number: [render() for render in _covering(plan, number)] for number in (1, 2, 3, 4)}
 
-    # CP1: an executive we know, or an activity that reaches one.
-    for member in plan.members:
-        if is_executive(member, t) and member.depth >= Depth.ACQUAINTED:
-            coverage[1].append(_render(COVERED_BY_EXECUTIVE, contact=member.label, level=member.level))
-    for activity in plan.activities:
-        executives = [m.label for m in plan.members_of(activity) if is_executive(m, t)]
-        if executives:
-            coverage[1].append(
-                _render(COVERED_BY_EXECUTIVE_ACTIVITY, activity=activity_label(activity), contacts=executives)
-            )
 
-    # CP2 and CP4: people in the roles that hold them.
-    for number, roles in COVERING_ROLES.items():
-        for member in plan.members:
-            for role in roles:
-                if role in member.roles:
-                    coverage[number].append(
-                        _render(COVERED_BY_ROLE, contact=member.label, role=ROLE_LABELS[role])
-                    )
-    # CP4 also: two base-level staff we know.
-    staff = [m.label for m in plan.members if m.level == Level.STAFF and m.depth >= Depth.ACQUAINTED]
-    if len(staff) >= 2:
-        coverage[4].append(_render(COVERED_BY_STAFF, contacts=staff))
-
-    # CP3 is never derived from contacts: only activities, actions and status count.
-    for number in coverage:
-        for activity in plan.activities:
-            if number in activity.control_points:
-                coverage[number].append(
-                    _render(COVERED_BY_TAGGED_ACTIVITY, activity=activity_label(activity))
-                )
-        control_point = plan.control_point(number)
-        coverage[number].extend(
-            _render(COVERED_BY_ACTION, action=action) for action in control_point.actions if action.strip()
-        )
-        if control_point.status == ControlPointStatus.HELD:
-            coverage[number].append(str(COVERED_BY_STATUS))
-    return coverage
+def is_covered(plan: PlanData, number: int) -> bool:
+    """Whether anything covers the control point: the first item found is enough, nothing is rendered."""
+    return next(_covering(plan, number), None) is not None
 
 
 TITLE = _("Control point %(number)s not covered: %(name)s")
@@ -134,7 +137,7 @@ class ControlPointRule:
         return f"<ControlPointRule {self.CODE}>"
 
     def check(self, plan: PlanData, today: date) -> list[Warning]:
-        if control_point_coverage(plan)[self.number]:
+        if is_covered(plan, self.number):
             return []
         return [
             Warning(

@@ -200,6 +200,8 @@ def visit_templates(request: HttpRequest, team_id: int) -> HttpResponse:
     editing = None
     if request.GET.get("type") is not None or request.POST.get("customer_type") is not None:
         customer_type = (request.POST.get("customer_type") or request.GET.get("type") or "").strip()[:60]
+        # PostgreSQL refuses NUL in text, even in a lookup (a 500 found by tests/test_hostile_input.py).
+        customer_type = customer_type.replace("\x00", "")
         editing = VisitTemplate.objects.filter(team=team, customer_type=customer_type).first()
     form = VisitTemplateForm(request.POST or None, instance=editing or VisitTemplate(team=team))
     if request.method == "POST" and form.is_valid():

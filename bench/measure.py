@@ -1,0 +1,247 @@
+"""Measure the pages of a running server against the dataset of bench/build_dataset.py (bench/run.sh runs it).
+
+    .venv/bin/python bench/measure.py --info bench-info.json --base http://127.0.0.1:8123 \
+        [--duration 10s] [--connections 8] [--threads 2] [--only ping,desk]
+
+1. SQL queries per page, with Django's test client and CaptureQueriesContext in this process (same database,
+   not through the server): each page for a small and a large subject (a rep with 10 projects and one with
+   100, a team lead and a director, an account of 10 contacts and one of 80, a typical project and the big
+   plan...). The goal: the same count for both (constant in data size) and at most MAX_QUERIES.
+2. Throughput and latency with wrk (loopback, `--latency`, a Lua `done` hook for p50/p95/p99), signed in
+   through a session made here for the rep and the manager: each page warmed up for 2 s, then measured.
+   Goals: every HTML page at least 1/20 of ping's requests/s in the same run, and p95 under 100 ms.
+
+Needs the server's environment (DATABASE_URL, SECRET_KEY: the session's auth hash is signed with it).
+Prints a table; exits 1 if a goal is missed (the table says which).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salescamp.settings")
+
+MAX_QUERIES = 15
+MIN_RATIO = 1 / 20
+MAX_P95_MS = 100.0
+
+LUA = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d %d\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+@dataclass
+class Page:
+    key: str
+    label: str
+    user: str | None  # who is signed in (None: nobody)
+    path: str  # the one measured with wrk (the large subject)
+    small_path: str | None = None  # the same page for a small subject (query counts)
+    small_user: str | None = None
+    html: bool = True
+    queries: tuple[int | None, int | None] = (None, None)
+    result: dict = field(default_factory=dict)
+    note: str = ""
+
+
+def pages(info: dict) -> list[Page]:
+    q, rare = quote(info["search"]), quote(info["search_rare"])
+    return [
+        Page("ping", "ping (bare view)", None, "/ping/", "/ping/", html=False),
+        Page("desk", "rep desk /", info["rep"], "/", "/", small_user=info["small_rep"]),
+        Page("team", "manager desk /team/", info["manager"], "/team/", "/team/", small_user=info["director"]),
+        Page("search", "accounts ?q=", info["rep"], f"/accounts/?q={q}", f"/accounts/?q={rare}"),
+        Page("account", "account page", info["rep"], f"/accounts/{info['account']}/",
+             f"/accounts/{info['big_account']}/"),
+        Page("project", "project page (big plan)", info["rep"], f"/projects/{info['big_project']}/",
+             f"/projects/{info['project']}/"),
+        Page("plan", "plan page (big plan)", info["rep"], f"/projects/{info['big_project']}/plan/",
+             f"/projects/{info['project']}/plan/"),
+        Page("visit", "visit sheet", info["rep"], f"/visits/{info['visit']}/",
+             f"/visits/{info['big_visit']}/"),
+    ]  # fmt: skip
+
+
+def session_cookies(usernames: set[str]) -> dict[str, str]:
+    """A signed-in session per user, made the way django.contrib.auth.login makes one."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from salescamp.models import User
+
+    cookies = {}
+    for user in User.objects.filter(username__in=usernames):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies[user.username] = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return cookies
+
+
+def count_queries(page: Page) -> tuple[int | None, int | None]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from salescamp.models import User
+
+    def one(username, path):
+        client = Client(SERVER_NAME="127.0.0.1")
+        if username:
+            client.force_login(User.objects.get(username=username))
+        client.get(path)  # warm: caches filled on first use (content types, translations) are not the page's
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} as {username}: HTTP {response.status_code}")
+        return len(captured)
+
+    large = one(page.user, page.path)
+    small = one(page.small_user or page.user, page.small_path) if page.small_path else None
+    return large, small
+
+
+def status_of(base: str, path: str, cookie: str | None, timeout: float = 30) -> int:
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def drain(base: str) -> None:
+    """Wait for the requests wrk left queued: sync workers answer them after wrk has hung up, and they
+    would slow the next page's run. One ping is answered after them."""
+    status_of(base, "/ping/", None, timeout=600)
+
+
+def run_wrk(base: str, path: str, cookie: str | None, args, duration: str) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA)
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}", "--latency",
+               "--timeout", "10s", "-s", script.name]  # fmt: skip
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run([*command, base + path], capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
+    requests, duration_us, p50, p95, p99, bad_status, socket_errors = map(int, line.split()[1:])
+    return {
+        "rps": requests / (duration_us / 1e6),
+        "requests": requests,
+        "p50": p50 / 1000,
+        "p95": p95 / 1000,
+        "p99": p99 / 1000,
+        "errors": bad_status + socket_errors,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--info", required=True, help="the JSON written by build_dataset.py --out")
+    parser.add_argument("--base", required=True, help="the server, e.g. http://127.0.0.1:8123")
+    parser.add_argument("--duration", default="10s")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--only", default="", help="comma-separated page keys (ping is always measured)")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian: apt-get install wrk).")
+
+    import django
+
+    django.setup()
+    info = json.loads(Path(args.info).read_text(encoding="utf-8"))
+    selected = pages(info)
+    if args.only:
+        keep = {"ping", *args.only.split(",")}
+        selected = [page for page in selected if page.key in keep]
+    cookies = session_cookies({page.user for page in selected if page.user})
+
+    for page in selected:
+        status = status_of(args.base, page.path, cookies.get(page.user))
+        if page.key == "plan" and status == 404:
+            page.note = "skipped: no plan page in this build"
+            continue
+        if status != 200:
+            sys.exit(f"{page.path} as {page.user}: HTTP {status} from the server (expected 200)")
+        page.queries = count_queries(page)
+        print(f"queries  {page.label:26} {page.queries[0]:>3} (small subject: {page.queries[1]})", flush=True)
+
+    for page in selected:
+        if page.note:
+            continue
+        cookie = cookies.get(page.user)
+        run_wrk(args.base, page.path, cookie, args, "2s")  # warm-up, not recorded
+        drain(args.base)
+        page.result = run_wrk(args.base, page.path, cookie, args, args.duration)
+        drain(args.base)
+        r = page.result
+        print(f"wrk      {page.label:26} {r['rps']:8.1f} req/s  p50 {r['p50']:6.1f}  p95 {r['p95']:6.1f}  "
+              f"p99 {r['p99']:6.1f} ms  errors {r['errors']}", flush=True)  # fmt: skip
+
+    ping = next(page for page in selected if page.key == "ping").result["rps"]
+    print()
+    print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration} on {args.base}; goals: queries ≤ "
+          f"{MAX_QUERIES} and constant; HTML ≥ 1/20 of ping's req/s, p95 < {MAX_P95_MS:.0f} ms")  # fmt: skip
+    header = (
+        f"| {'page':26} | {'req/s':>7} | {'× ping':>6} | {'p50 ms':>6} | {'p95 ms':>6} | {'p99 ms':>6} | "
+    )
+    header += f"{'queries (small)':>15} | goals |"
+    print(header)
+    print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
+    missed = []
+    for page in selected:
+        if page.note:
+            print(f"| {page.label:26} | {page.note} |")
+            continue
+        r = page.result
+        ratio = r["rps"] / ping
+        large, small = page.queries
+        problems = []
+        if large is not None and (large > MAX_QUERIES or (small is not None and small != large)):
+            problems.append("queries")
+        if page.html and ratio < MIN_RATIO:
+            problems.append("throughput")
+        if page.html and r["p95"] >= MAX_P95_MS:
+            problems.append("p95")
+        if r["errors"]:
+            problems.append("errors")
+        verdict = "met" if not problems else "MISSED: " + ", ".join(problems)
+        if problems:
+            missed.append(page.key)
+        q = f"{large} ({small})" if small is not None else str(large)
+        print(f"| {page.label:26} | {r['rps']:7.1f} | {ratio:6.3f} | {r['p50']:6.1f} | {r['p95']:6.1f} | "
+              f"{r['p99']:6.1f} | {q:>15} | {verdict} |")  # fmt: skip
+        page.result.update(ratio=ratio, queries=large, queries_small=small, verdict=verdict)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({p.key: p.result or {"note": p.note} for p in selected}, indent=2), encoding="utf-8"
+        )
+    print()
+    print("All goals met." if not missed else f"Goals missed by: {', '.join(missed)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
