@@ -99,3 +99,14 @@ def test_the_project_page_query_count_is_pinned_and_the_same_for_5_and_100_conta
     # engagement; internal selling; the account's contacts (for "add to chain"); unfinished visit sheets;
     # the nav (does the user lead a team)
     assert page_queries(build_project(5)) == page_queries(build_project(100)) == 16
+
+
+@pytest.mark.django_db
+def test_the_member_panels_of_the_project_and_the_plan_list_pains_and_offer_to_add_one(org, rep_client):
+    for url, add in (
+        (f"/chain/{org.member.pk}/edit/", "pains/add/"),
+        (f"/plan/chain/{org.member.pk}/", "pains/add/"),
+    ):
+        response = rep_client.get(url, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, url
+        assert "可靠性" in response.text and add in response.text
