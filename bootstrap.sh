@@ -51,7 +51,8 @@ ensure_venv() {
 
 # The plan PDF sets Chinese in Noto Sans CJK SC (Debian's fonts-noto-cjk), embedded in the file.
 ensure_cjk_font() {
-  command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" && return 0
+  # (No pipe into grep -q: under pipefail, fc-list's SIGPIPE would make a found font look missing.)
+  command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 'Noto Sans CJK SC' family 2>/dev/null)" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's fonts-noto-cjk for the PDF export ..."
     apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 \
