@@ -295,3 +295,24 @@ def test_a_leader_shapes_the_team_sheet_and_a_rep_cannot(org):
     page = client_for(org.rep).get(f"/visits/{sheet.pk}/edit/").text
     assert "变电站数量？" in page and 'name="bant_budget"' in page and 'name="needs_values"' not in page
     assert client_for(org.rep).get(f"/teams/{org.team.pk}/visit-templates/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_duplicate_new_contact_is_offered_the_existing_one_and_one_tap_swaps_it(org):
+    sheet = sheet_for(org, date=TODAY.isoformat(), met__0__new_name="刘组长", met__0__new_title="组长")
+    client = client_for(org.rep)
+    refused = client.post(f"/visits/{sheet.pk}/submit/")
+    assert refused.status_code == 422
+    assert f'name="pick" value="0:{org.contact.pk}"' in refused.text
+    data = {
+        "version": sheet.version,
+        "date": TODAY.isoformat(),
+        "met-0-new_name": "刘组长",
+        "met-0-new_title": "组长",
+        "pick": f"0:{org.contact.pk}",
+    }
+    assert client.post(f"/visits/{sheet.pk}/edit/", data).status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.data["met"][0]["contact"] == str(org.contact.pk) and sheet.data["met"][0]["new_name"] == ""
+    assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
+    assert Contact.objects.filter(account=org.account, name="刘组长").count() == 1

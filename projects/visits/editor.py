@@ -53,6 +53,11 @@ def editor_context(
         rows[group].append({"i": len(existing), "prefix": f"{group}-{len(existing)}-", "errors": {}})
         blank_rows[group] = {"i": "__i__", "prefix": f"{group}-__i__-", "errors": {}}
     account_contacts = list(sheet.project.account.contacts.order_by("-level", "name"))
+    by_name = {contact.name: contact for contact in account_contacts}
+    for row in rows["met"]:
+        # A new person with an existing contact's name: offer that contact instead of a duplicate.
+        if not row.get("contact") and row.get("new_name") in by_name:
+            row["duplicate_of"] = by_name[row["new_name"]]
     return {
         "sheet": sheet,
         "project": sheet.project,

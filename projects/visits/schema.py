@@ -283,3 +283,19 @@ def parse_amount(text: str) -> Decimal | None:
     if not amount.is_finite() or amount > Decimal("100000000"):
         return None
     return amount
+
+
+def pick_existing(data: dict, choice: str, account_contacts: dict[int, str]) -> dict:
+    """The rep chose the existing contact a new one duplicated ("<row>:<contact id>"): use them instead."""
+    row_text, _sep, contact_text = choice.partition(":")
+    if not (row_text.isdigit() and contact_text.isdigit()) or int(contact_text) not in account_contacts:
+        return data
+    rows = data.get("met", [])
+    index = int(row_text)
+    if index < len(rows):
+        rows[index] = {
+            **{key: "" for key in rows[index] if key.startswith("new_")},
+            **{key: value for key, value in rows[index].items() if not key.startswith("new_")},
+            "contact": contact_text,
+        }
+    return data

@@ -23,7 +23,7 @@ from .diagnosis import diagnose
 from .editor import editor_context
 from .forms import VisitTemplateForm
 from .prefill import prefilled_sheet
-from .schema import parse_form, submit_errors
+from .schema import parse_form, pick_existing, submit_errors
 from .services import AlreadySubmitted, StaleDraft, draft_save
 
 MAX_POST_FIELDS = 2000
@@ -73,6 +73,9 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
     data = parse_form(request.POST)
+    if choice := request.POST.get("pick", ""):
+        contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
+        data = pick_existing(data, choice, contacts)
     try:
         sheet = draft_save(
             sheet_id=sheet.pk,
