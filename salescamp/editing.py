@@ -20,14 +20,14 @@ STALE_EDIT = _(
 MAX_ID = 2**63 - 1
 
 
-def _valid_id(value) -> bool:
+def valid_id(value) -> bool:
     text = str(value).strip()
-    return text.isdigit() and int(text) <= MAX_ID
+    return text.isascii() and text.isdecimal() and int(text) <= MAX_ID
 
 
 class BoundedModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
-        if value not in self.empty_values and self.to_field_name is None and not _valid_id(value):
+        if value not in self.empty_values and self.to_field_name is None and not valid_id(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -35,7 +35,7 @@ class BoundedModelChoiceField(forms.ModelChoiceField):
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for item in value:
-            if self.to_field_name is None and not _valid_id(item):
+            if self.to_field_name is None and not valid_id(item):
                 raise ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
                 )

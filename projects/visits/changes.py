@@ -25,6 +25,7 @@ from projects.models import (
     VisitStatus,
 )
 from projects.rules import data as plain
+from salescamp.editing import valid_id
 from salescamp.models import User
 
 from .schema import parse_amount, parse_date
@@ -132,12 +133,12 @@ def build_changes(
     data = sheet.data
     account_contacts = {c.pk: c for c in Contact.objects.filter(account_id=loaded.project.account_id)}
     members = {m.contact_id: m for m in loaded.members}
-    user_ids = {int(i) for i in data.get("our_people", []) if str(i).isdigit()}
-    user_ids |= {int(r["owner"]) for r in data.get("next_steps", []) if str(r.get("owner", "")).isdigit()}
+    user_ids = {int(i) for i in data.get("our_people", []) if valid_id(i)}
+    user_ids |= {int(r["owner"]) for r in data.get("next_steps", []) if valid_id(r.get("owner", ""))}
     users = {u.pk: u for u in User.objects.filter(pk__in=user_ids, is_active=True)}
 
     def contact_of(value):
-        return account_contacts.get(int(value)) if str(value).isdigit() else None
+        return account_contacts.get(int(value)) if str(value).isdecimal() else None
 
     met = []
     for row in data.get("met", []):
@@ -166,7 +167,7 @@ def build_changes(
                 member=members.get(contact.pk) if contact else None,
             )
         )
-    our_people = [users[int(i)] for i in data.get("our_people", []) if str(i).isdigit() and int(i) in users]
+    our_people = [users[int(i)] for i in data.get("our_people", []) if str(i).isdecimal() and int(i) in users]
     changes = SheetChanges(
         visit_date=parse_date(data.get("date", "")).value or today or timezone.localdate(),
         met=met,
@@ -179,7 +180,7 @@ def build_changes(
             changes.gifts.append((row.get("kind") or "other", amount, contact_of(row.get("contact", ""))))
     for row in data.get("next_steps", []):
         if row.get("text"):
-            owner = users.get(int(row["owner"])) if str(row.get("owner", "")).isdigit() else None
+            owner = users.get(int(row["owner"])) if str(row.get("owner", "")).isdecimal() else None
             changes.next_steps.append((row["text"], parse_date(row.get("date", "")).value, owner))
     for row in data.get("asks", []):
         if row.get("text"):

@@ -153,7 +153,7 @@ def parse_form(post) -> dict:
         if allowed is not None:
             values = [v for v in values if v in allowed]
         else:
-            values = [v for v in values if v.isdigit()]
+            values = [v for v in values if v.isdecimal()]
         data[name] = list(dict.fromkeys(values))
     for group, fields in GROUPS.items():
         data[group] = _parse_rows(post, group, fields)
@@ -171,7 +171,7 @@ def _parse_rows(post, group: str, fields: list[str]) -> list[dict]:
     for key in post:
         if key.startswith(prefix):
             index = key[len(prefix) :].split("-", 1)[0]
-            if index.isdigit() and int(index) < MAX_ROWS:
+            if index.isdecimal() and int(index) < MAX_ROWS:
                 indices.add(int(index))
     rows = []
     for index in sorted(indices):
@@ -239,14 +239,14 @@ def submit_errors(
         errors["met"] = str(NEED_MET)
     for i, row in enumerate(met):
         if row.get("contact"):
-            if not row["contact"].isdigit() or int(row["contact"]) not in account_contacts:
+            if not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts:
                 errors[f"met-{i}-contact"] = str(OTHER_ACCOUNT)
         elif not row.get("new_name"):
             errors[f"met-{i}-new_name"] = str(NEW_NEEDS_NAME)
         elif row["new_name"] in names:
             errors[f"met-{i}-new_name"] = str(DUPLICATE_CONTACT % {"name": row["new_name"]})
         if row.get("new_reports_to") and (
-            not row["new_reports_to"].isdigit() or int(row["new_reports_to"]) not in account_contacts
+            not row["new_reports_to"].isdecimal() or int(row["new_reports_to"]) not in account_contacts
         ):
             errors[f"met-{i}-new_reports_to"] = str(OTHER_ACCOUNT)
 
@@ -264,12 +264,12 @@ def submit_errors(
             elif amount < 0:
                 errors[f"gifts-{i}-value"] = str(NEGATIVE_VALUE)
         if row.get("contact") and (
-            not row["contact"].isdigit() or int(row["contact"]) not in account_contacts
+            not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts
         ):
             errors[f"gifts-{i}-contact"] = str(OTHER_ACCOUNT)
     for i, row in enumerate(data.get("asks", [])):
         if row.get("contact") and (
-            not row["contact"].isdigit() or int(row["contact"]) not in account_contacts
+            not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts
         ):
             errors[f"asks-{i}-contact"] = str(OTHER_ACCOUNT)
     return errors
@@ -288,7 +288,7 @@ def parse_amount(text: str) -> Decimal | None:
 def pick_existing(data: dict, choice: str, account_contacts: dict[int, str]) -> dict:
     """The rep chose the existing contact a new one duplicated ("<row>:<contact id>"): use them instead."""
     row_text, _sep, contact_text = choice.partition(":")
-    if not (row_text.isdigit() and contact_text.isdigit()) or int(contact_text) not in account_contacts:
+    if not (row_text.isdecimal() and contact_text.isdecimal()) or int(contact_text) not in account_contacts:
         return data
     rows = data.get("met", [])
     index = int(row_text)

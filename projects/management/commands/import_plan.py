@@ -33,7 +33,7 @@ class Command(BaseCommand):
     def _team(self, value: str | None) -> Team | None:
         if not value:
             return None
-        team = Team.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        team = Team.objects.filter(pk=int(value)).first() if value.isdecimal() else None
         team = team or Team.objects.filter(name=value).first()
         if team is None:
             raise PlanFormatError.single("--team", _('no team "%(team)s"') % {"team": value})
