@@ -391,15 +391,21 @@ def my_projects(user, visible: QuerySet | None = None) -> QuerySet:
     return Project.objects.filter(Q(owner=user) | Q(shared_with=user), pk__in=visible.values("pk")).distinct()
 
 
+def visits_this_week(user, today: date) -> int:
+    """Done visits the user took part in this week (Monday to Sunday), on any project."""
+    monday = week_start(today)
+    return Activity.objects.filter(
+        kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, monday + timedelta(days=6))
+    ).count()
+
+
 def rep_desk(user, today: date) -> RepDesk:
     """The rep's desk in a fixed number of queries (see tests/test_desk_rep.py for the count)."""
     visible = visible_projects(user)
     mine = _by_pk(my_projects(user, visible))
     monday = week_start(today)
     sunday = monday + timedelta(days=6)
-    visits = Activity.objects.filter(
-        kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, sunday)
-    ).count()
+    visits = visits_this_week(user, today)
     open_projects = list(
         mine.filter(stage__in=OPEN_STAGES)
         .select_related("account", "owner", "team", "team__thresholds")
@@ -448,7 +454,7 @@ def rep_desk(user, today: date) -> RepDesk:
         warnings=found[:TOP_WARNINGS],
         warning_counts=dict(Counter(str(pw.warning.severity) for pw in found)),
         warnings_capped=len(open_projects) > WARNING_PROJECT_CAP,
-        leads_a_team=Team.objects.filter(leader=user).exists(),
+        leads_a_team=user.leads_a_team,
     )
 
 

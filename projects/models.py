@@ -215,9 +215,12 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Bumped in the same transaction as any change to what the project's pages show (projects.revisions),
+    # so a page drawn for one revision may be served again until it changes.
+    revision = models.PositiveBigIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "created_at", "version"], m2m_fields=[shared_with]
+        excluded_fields=["updated_at", "created_at", "version", "revision"], m2m_fields=[shared_with]
     )
     objects = ProjectQuerySet.as_manager()
 
@@ -229,6 +232,14 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Only projects.revisions writes the revision (as revision + 1): an instance loaded earlier must
+        # not write its old number back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            fields = self._meta.concrete_fields
+            kwargs["update_fields"] = [f.name for f in fields if not f.primary_key and f.name != "revision"]
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

@@ -8,14 +8,14 @@ immutable snapshots (projects.plan.plan_snapshot); only their status and decisio
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 
-from . import tasks
+from . import revisions, tasks
 from .models import PLAN_SECTIONS, PlanStatus, PlanSubmission, Project, ReviewComment
 from .plan import load_plan, plan_snapshot
 
@@ -133,6 +133,7 @@ def plan_decide(*, submission: PlanSubmission, decision: str, reason: str = "", 
     PlanSubmission.objects.filter(pk=locked.pk).update(
         status=decision, decided_by=by, decided_at=timezone.now(), decision_reason=reason
     )
+    revisions.bump(Q(pk=locked.project_id))
     locked.refresh_from_db(fields=["status", "decided_by", "decided_at", "decision_reason"])
     _prerender_after_commit(locked)
     return locked

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from accounts.access import account_for
 from salescamp.editing import CONFLICT, INVALID, conflict_details
 from salescamp.models import Team
 
-from . import access, presenters, services
+from . import access, page_cache, presenters, services
 from .course import CONTROL_POINTS
 from .forms import (
     ActivityForm,
@@ -30,6 +31,8 @@ from .models import Activity, ActivityKind, Project, TeamThresholds, VisitStatus
 from .rules import evaluate
 from .services import StaleEdit
 
+PROJECT_BODY = "projects/project_detail.html#project-body"
+
 
 def project_list(request: HttpRequest) -> HttpResponse:
     projects = (
@@ -41,7 +44,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
     initial = {"owner": request.user, "team": request.user.teams.first()}
-    if (account_id := request.GET.get("account", "").strip()) and account_id.isdigit():
+    if (account_id := request.GET.get("account", "").strip()) and account_id.isdecimal():
         account = account_for(request.user, int(account_id))
         initial.update(account=account, team=account.team)
     form = ProjectForm(request.POST or None, initial=initial, user=request.user)
@@ -86,7 +89,13 @@ def project_context(project: Project, **extra) -> dict:
 
 def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    return render(request, "projects/project_detail.html", project_context(project))
+    body = page_cache.fragment(
+        request,
+        "project",
+        (project.pk, project.revision),
+        lambda: render_to_string(PROJECT_BODY, project_context(project), request),
+    )
+    return render(request, "projects/project_detail.html", {"project": project, "body": body})
 
 
 def _after_save(request, project_id: int, notice: str, anchor: str = "") -> HttpResponse:
@@ -97,7 +106,7 @@ def _after_save(request, project_id: int, notice: str, anchor: str = "") -> Http
     project = access.project_for(request.user, project_id)
     response = render(
         request,
-        "projects/project_detail.html#project-body",
+        PROJECT_BODY,
         project_context(project, notice=notice, anchor=anchor),
     )
     return reswap(retarget(response, "#project-body"), "outerHTML")
@@ -148,7 +157,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    initial = {"contact": request.GET.get("contact")} if request.GET.get("contact", "").isdigit() else {}
+    initial = {"contact": request.GET.get("contact")} if request.GET.get("contact", "").isdecimal() else {}
     form = ChainMemberForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         member = services.member_add(member=form.instance, by=request.user)

@@ -5,12 +5,12 @@ service call, and a redraw: htmx swaps the whole plan body (`#plan-body`) after 
 answers 422 with the form in place and a stale edit 409 with both values side by side.
 """
 
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from django_htmx.http import reswap, retarget
 
 from salescamp.editing import CONFLICT, INVALID, STALE_EDIT, conflict_details, latest_author
 
-from . import access, pdf, plan_history, review, services
+from . import access, page_cache, pdf, plan_history, review, services
 from .course import CONTROL_POINTS
 from .forms import ActivityForm, AskFormSet, ChainMemberForm, ControlPointForm, InternalSaleForm, PainForm
 from .forms_plan import (
@@ -88,13 +88,18 @@ def submission_for(user, project_id: int, number: int) -> PlanSubmission:
 # ---- the page ----------------------------------------------------------------------------------------------
 
 
-def _review_context(request, project: Project, current: PlanSubmission | None = None) -> dict:
+def _next_review(request, project: Project) -> PlanSubmission | None:
+    return review.review_queue(request.user).exclude(project=project).first()
+
+
+def _review_context(
+    request, project: Project, current: PlanSubmission | None = None, next_review=None
+) -> dict:
     submissions = list(
         project.submissions.defer("snapshot").select_related("submitted_by", "decided_by").order_by("-number")
     )
     pending = next((s for s in submissions if s.status == PlanStatus.SUBMITTED), None)
-    queue = review.review_queue(request.user)
-    next_review = queue.exclude(project=project).first()
+    next_review = _next_review(request, project) if next_review is None else next_review
     deciding = current if current is not None else pending
     return {
         "submissions": submissions,
@@ -111,10 +116,10 @@ def _review_context(request, project: Project, current: PlanSubmission | None = 
     }
 
 
-def plan_context(request, project: Project, **extra) -> dict:
+def plan_context(request, project: Project, next_review=None, **extra) -> dict:
     """The live plan: its snapshot built on the fly, drawn by the same templates as a version."""
     snapshot = plan_snapshot(load_plan(project))
-    context = _review_context(request, project)
+    context = _review_context(request, project, next_review=next_review)
     in_chain = {member["contact_id"] for member in snapshot["members"]}
     latest = context["latest"]
     return {
@@ -139,7 +144,15 @@ def plan_page(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
     if refused := _only_get(request):
         return refused
-    return render(request, "projects/plan.html", plan_context(request, project))
+    # The queue changes with other projects: looked up each time, and part of the cached body's key.
+    next_review = _next_review(request, project) or False
+    body = page_cache.fragment(
+        request,
+        "plan",
+        (project.pk, project.revision, next_review and next_review.pk),
+        lambda: render_to_string(PLAN_BODY, plan_context(request, project, next_review=next_review), request),
+    )
+    return render(request, "projects/plan.html", {"project": project, "body": body})
 
 
 def _after_save(request, project_id: int, notice: str, anchor: str = "") -> HttpResponse:
@@ -281,7 +294,7 @@ def plan_prices_edit(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def plan_member_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    initial = {"contact": request.GET.get("contact")} if request.GET.get("contact", "").isdigit() else {}
+    initial = {"contact": request.GET.get("contact")} if request.GET.get("contact", "").isdecimal() else {}
     form = ChainMemberForm(request.POST or None, project=project, initial=initial)
     return _edit(
         request,
@@ -720,7 +733,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def _snapshot_for(project: Project, choice: str, submissions: dict[int, PlanSubmission]):
     if choice == DRAFT:
         return plan_snapshot(load_plan(project))
-    if choice.isdigit() and int(choice) in submissions:
+    if choice.isdecimal() and int(choice) in submissions:
         return PlanSubmission.objects.get(pk=submissions[int(choice)].pk).snapshot
     raise Http404("no such version")
 
@@ -768,7 +781,7 @@ def plan_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
         return refused
     version = request.GET.get("version", "")
     if version:
-        if not version.isdigit():
+        if not version.isdecimal():
             raise Http404("no such version")
         submission = submission_for(request.user, project_id, int(version))
         snapshot, comments = submission.snapshot, review.comments_by_section(project, up_to=submission.number)

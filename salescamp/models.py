@@ -36,11 +36,22 @@ class User(AbstractUser):
         """Teams whose accounts this user may see: own teams, plus every team below one they lead."""
         return Team.objects.visible_ids_for(self)
 
+    def team_tree(self) -> list[tuple[int, int | None, int | None]]:
+        """Every team as (id, parent, leader), read once per user object (a request's user lives for one
+        request): access checks, the menu and the desks all walk it."""
+        if "_team_tree" not in self.__dict__:
+            self._team_tree = list(Team.objects.values_list("id", "parent_id", "leader_id"))
+        return self._team_tree
+
+    @property
+    def leads_a_team(self) -> bool:
+        return any(leader_id == self.pk for _team, _parent, leader_id in self.team_tree())
+
 
 class TeamQuerySet(models.QuerySet):
     def _led_subtree_ids(self, user) -> set[int]:
         # The team tree is small (tens of rows): one query and a walk beat a recursive CTE per request.
-        tree = list(Team.objects.values_list("id", "parent_id", "leader_id"))
+        tree = user.team_tree()
         children: dict[int | None, list[int]] = {}
         for team_id, parent_id, _leader in tree:
             children.setdefault(parent_id, []).append(team_id)

@@ -181,7 +181,15 @@ CACHES = {
         "LOCATION": "salescamp_cache",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+    },
+    # Drawn page fragments (projects.page_cache). Keys name everything a fragment was drawn from, so each
+    # process may keep its own copy: no entry ever needs invalidating, only room.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "salescamp-pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
+    },
 }
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.

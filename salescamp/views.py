@@ -5,16 +5,29 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from projects import desks
+from projects import desks, page_cache
+from projects.access import visible_projects
+from projects.models import Project
 from projects.pdf import STYLESHEETS, render_pdf
 
 
 @require_safe
 def desk(request: HttpRequest) -> HttpResponse:
     """工作台: the rep's own desk — visits against target, what is due, projects by state, warnings."""
-    return render(
-        request, "salescamp/desk.html", {"desk": desks.rep_desk(request.user, timezone.localdate())}
+    user, today = request.user, timezone.localdate()
+    stamp = (
+        page_cache.projects_stamp(visible_projects(user)),
+        desks.visits_this_week(user, today),  # visits can be on projects the user does not see
+        user.weekly_visit_target,
+        user.leads_a_team,
     )
+    body = page_cache.fragment(
+        request,
+        "rep-desk",
+        stamp,
+        lambda: render_to_string("salescamp/desk.html#desk", {"desk": desks.rep_desk(user, today)}, request),
+    )
+    return render(request, "salescamp/desk.html", {"body": body})
 
 
 @require_safe
@@ -22,9 +35,18 @@ def team_desk(request: HttpRequest) -> HttpResponse:
     """The manager's desk (团队看板) for one team they lead and the teams below it; 404 to anyone else."""
     today = timezone.localdate()
     filters = desks.parse_team_filters(request.user, request.GET, today)
-    return render(
-        request, "salescamp/team_desk.html", {"desk": desks.team_desk(request.user, filters, today)}
+    scope = Project.objects.filter(team_id__in=filters.scope_ids)
+    body = page_cache.fragment(
+        request,
+        "team-desk",
+        (page_cache.projects_stamp(scope), tuple(filters.scope_ids), sorted(request.GET.lists())),
+        lambda: render_to_string(
+            "salescamp/team_desk.html#team-desk",
+            {"desk": desks.team_desk(request.user, filters, today)},
+            request,
+        ),
     )
+    return render(request, "salescamp/team_desk.html", {"body": body, "filters": filters})
 
 
 EXPORT_TYPES = {

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
 
@@ -19,6 +20,12 @@ from .factories import (
     TeamFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    # Each test's database starts again from revision 1: pages drawn in another test must not match.
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from projects import page_cache
 from projects.access import project_for
 from projects.loader import load_project
 from projects.models import VisitSheet, VisitStatus, VisitTemplate
@@ -62,14 +63,20 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     sheet = visit_for(request.user, visit_id)
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
-    loaded = load_project(sheet.project)
     if request.method == "GET":
         if request.GET.get("mode") in ("quick", "full"):
             sheet.quick = request.GET["mode"] == "quick"
             sheet.save(update_fields=["quick"])
-        return render(
-            request, "projects/visit_form.html", editor_context(sheet, loaded, diagnose(sheet, loaded))
+            # Saving the sheet moved the project's revision on: read the new one for the page's key.
+            sheet.project.refresh_from_db(fields=["revision"])
+        body = page_cache.fragment(
+            request,
+            "visit",
+            (sheet.pk, sheet.project.pk, sheet.project.revision),
+            lambda: _draw_sheet(request, sheet),
         )
+        return render(request, "projects/visit_form.html", {"project": sheet.project, "body": body})
+    loaded = load_project(sheet.project)
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
     data = parse_form(request.POST)
@@ -93,6 +100,12 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
         return redirect("visit_submit", visit_id=sheet.pk)
     messages.success(request, _("Draft saved."))
     return redirect("visit_edit", visit_id=sheet.pk)
+
+
+def _draw_sheet(request, sheet) -> str:
+    loaded = load_project(sheet.project)
+    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+    return render_to_string("projects/visit_form.html#sheet", context, request)
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
