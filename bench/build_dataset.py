@@ -413,6 +413,7 @@ def build(seed: int) -> dict:
                     at(start),
                     touched,
                     1,
+                    1,
                 )
             )
         put(
@@ -435,6 +436,7 @@ def build(seed: int) -> dict:
                 "created_at",
                 "updated_at",
                 "version",
+                "revision",
             ],
             project_rows,
         )

@@ -69,13 +69,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
             sheet.save(update_fields=["quick"])
             # Saving the sheet moved the project's revision on: read the new one for the page's key.
             sheet.project.refresh_from_db(fields=["revision"])
-        body = page_cache.fragment(
-            request,
-            "visit",
-            (sheet.pk, sheet.project.pk, sheet.project.revision),
-            lambda: _draw_sheet(request, sheet),
-        )
-        return render(request, "projects/visit_form.html", {"project": sheet.project, "body": body})
+        return _sheet_page(request, sheet, "projects/visit_form.html")
     loaded = load_project(sheet.project)
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
@@ -102,10 +96,18 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     return redirect("visit_edit", visit_id=sheet.pk)
 
 
-def _draw_sheet(request, sheet) -> str:
-    loaded = load_project(sheet.project)
-    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
-    return render_to_string("projects/visit_form.html#sheet", context, request)
+def _sheet_page(request, sheet, template: str) -> HttpResponse:
+    """The editor or the read view, its body drawn once per revision of the project (which every save
+    of the sheet moves on)."""
+
+    def draw() -> str:
+        loaded = load_project(sheet.project)
+        context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+        return render_to_string(f"{template}#sheet", context, request)
+
+    stamp = (template, sheet.pk, sheet.project.pk, sheet.project.revision)
+    body = page_cache.fragment(request, "visit", stamp, draw)
+    return render(request, template, {"project": sheet.project, "body": body})
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -191,10 +193,7 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    sheet = visit_for(request.user, visit_id)
-    loaded = load_project(sheet.project)
-    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
-    return render(request, "projects/visit_detail.html", context)
+    return _sheet_page(request, visit_for(request.user, visit_id), "projects/visit_detail.html")
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
