@@ -3,11 +3,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
 
+from salescamp import page_cache
 from salescamp.editing import CONFLICT, INVALID, conflict_details
 
 from .access import account_for, contact_for
@@ -16,6 +18,9 @@ from .history import account_changes
 from .models import Account, Contact
 from .orgchart import build_org_chart
 from .services import StaleEdit, account_save, contact_save
+
+ACCOUNT_BODY = "accounts/account_detail.html#account-body"
+RESULTS = "accounts/account_list.html#results"
 
 
 def account_list(request: HttpRequest) -> HttpResponse:
@@ -26,14 +31,27 @@ def account_list(request: HttpRequest) -> HttpResponse:
         matching_contacts = Contact.objects.filter(name__icontains=query).values("account_id")
         accounts = accounts.filter(Q(name__icontains=query) | Q(pk__in=matching_contacts))
     accounts = accounts.annotate(contact_count=Count("contacts")).order_by("name")
-    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-    template = "accounts/account_list.html#results" if request.htmx else "accounts/account_list.html"
-    return render(request, template, {"page": page, "query": query})
+
+    def draw() -> str:
+        page = Paginator(accounts, 50).get_page(request.GET.get("page"))
+        return render_to_string(RESULTS, {"page": page, "query": query}, request)
+
+    stamp = (page_cache.set_stamp(Account.objects.visible_to(request.user)), query, request.GET.get("page"))
+    results = page_cache.fragment(request, "accounts", stamp, draw)
+    if request.htmx:
+        return HttpResponse(results)
+    return render(request, "accounts/account_list.html", {"query": query, "body": results})
 
 
 def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
     account = account_for(request.user, account_id)
-    return render(request, "accounts/account_detail.html", _account_context(account))
+    body = page_cache.fragment(
+        request,
+        "account",
+        (account.pk, account.revision),
+        lambda: render_to_string(ACCOUNT_BODY, _account_context(account), request),
+    )
+    return render(request, "accounts/account_detail.html", {"account": account, "body": body})
 
 
 def _account_context(account: Account, **extra) -> dict:
@@ -49,9 +67,7 @@ def _account_context(account: Account, **extra) -> dict:
 
 def _render_account_body(request, account, **extra) -> HttpResponse:
     """After an inline save: the chart, the panel and the history, swapped in place of the form's section."""
-    response = render(
-        request, "accounts/account_detail.html#account-body", _account_context(account, **extra)
-    )
+    response = render(request, ACCOUNT_BODY, _account_context(account, **extra))
     return reswap(retarget(response, "#account-body"), "outerHTML")
 
 

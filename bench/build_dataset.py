@@ -229,8 +229,9 @@ def build(seed: int) -> dict:
                 "created_at",
                 "updated_at",
                 "version",
+                "revision",
             ],
-            ((i, n, ind, reg, None, t, created, created, 1) for i, t, n, ind, reg in accounts),
+            ((i, n, ind, reg, None, t, created, created, 1, 1) for i, t, n, ind, reg in accounts),
         )
         contacts_of: dict[int, list[tuple]] = {}  # account → [(id, level, name, reports_to)]
         cid = 0

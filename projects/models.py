@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Account, Contact
 from salescamp.models import Team, User
+from salescamp.revisions import Revisioned
 
 from .course import ALL_RESOURCES, ALL_STATE_SIGNS, CONTROL_POINTS, INTERNAL_TARGETS
 
@@ -169,7 +170,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Q(owner=user) | Q(shared_with=user) | Q(team__in=managed)).distinct()
 
 
-class Project(models.Model):
+class Project(Revisioned):
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -215,9 +216,7 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Bumped in the same transaction as any change to what the project's pages show (projects.revisions),
-    # so a page drawn for one revision may be served again until it changes.
-    revision = models.PositiveBigIntegerField(default=1, editable=False)
+    # `revision` (Revisioned): moved on by projects.revisions whenever anything the pages show changes.
 
     history = HistoricalRecords(
         excluded_fields=["updated_at", "created_at", "version", "revision"], m2m_fields=[shared_with]
@@ -232,14 +231,6 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        # Only projects.revisions writes the revision (as revision + 1): an instance loaded earlier must
-        # not write its old number back.
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            fields = self._meta.concrete_fields
-            kwargs["update_fields"] = [f.name for f in fields if not f.primary_key and f.name != "revision"]
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

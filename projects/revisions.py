@@ -1,18 +1,13 @@
-"""Project revisions: any change to what a project's pages show bumps `Project.revision`, in the same
-transaction as the change, so a page drawn for one revision can be served again until it changes
-(`projects.page_cache`).
-
-Signals catch every save, delete and many-to-many change wherever it comes from (services, the admin,
-the JSON import), including the people and accounts outside the project that its pages name. A bulk
-`QuerySet.update()` sends no signal: code that uses one calls `bump()` itself.
-
-Revisions only go up: each bump is `revision + 1` on the row, and `Project.save()` never writes the
-field back (see `Project.save`), so two writers can never land on the same number.
+"""What moves a project's revision on (see salescamp.revisions): anything its pages show — the project's
+own rows, the account and its contacts, the team's thresholds and people, the names and ranks of our
+side. Signals catch every save, delete and many-to-many change wherever it comes from (services, the
+admin, the JSON import); a bulk `QuerySet.update()` sends none, so code that uses one calls `bump()`.
 """
 
-from django.db.models import F, Q, QuerySet, signals
+from django.db.models import Q, QuerySet, signals
 
 from accounts.models import Account, Contact
+from salescamp import revisions
 from salescamp.models import Membership, Team, User
 
 from .models import (
@@ -61,29 +56,13 @@ PROJECT_FILTERS = {
     Contact: lambda obj: Q(account_id=obj.account_id),
     TeamThresholds: lambda obj: Q(team_id=obj.team_id),
     Membership: lambda obj: Q(team_id=obj.team_id),
-    Team: lambda obj: Q(team_id__in=_subtree(obj.pk)),
+    Team: lambda obj: Q(team_id__in=revisions.subtree(obj.pk)),
 }
-# A user's name and rank appear on (and decide the parity warnings of) the projects of their teams.
-USER_FIELDS_SHOWN = {"username", "first_name", "last_name", "display_name", "rank", "weekly_visit_target"}
 
 
 def bump(projects: QuerySet | Q) -> None:
     """One more revision for each project matched (a Project queryset or a filter on Project)."""
-    matched = projects if isinstance(projects, QuerySet) else Project.objects.filter(projects)
-    # The subquery keeps a join in the filter from making the UPDATE touch a row twice.
-    Project.objects.filter(pk__in=matched.values("pk")).update(revision=F("revision") + 1)
-
-
-def _subtree(team_id: int) -> set[int]:
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in Team.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    found, todo = set(), [team_id]
-    while todo:
-        current = todo.pop()
-        found.add(current)
-        todo.extend(child for child in children.get(current, []) if child not in found)
-    return found
+    revisions.bump(Project, projects)
 
 
 def _changed(sender, instance, raw=False, **kwargs) -> None:
@@ -91,13 +70,9 @@ def _changed(sender, instance, raw=False, **kwargs) -> None:
         bump(PROJECT_FILTERS[sender](instance))
 
 
-def _user_changed(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    # Signing in saves last_login alone: that changes nothing a page shows.
-    if raw or kwargs.get("created"):
-        return
-    if update_fields is not None and not USER_FIELDS_SHOWN & set(update_fields):
-        return
-    bump(Q(team__memberships__user_id=instance.pk) | Q(owner_id=instance.pk) | Q(shared_with=instance.pk))
+def _user_changed(sender, instance, raw=False, created=False, update_fields=None, **kwargs) -> None:
+    if not raw and revisions.user_change_shows(update_fields, created):
+        bump(Q(team__memberships__user_id=instance.pk) | Q(owner_id=instance.pk) | Q(shared_with=instance.pk))
 
 
 def _links_changed(sender, instance, action, reverse, **kwargs) -> None:

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
 
 from accounts.access import account_for
+from salescamp import page_cache
 from salescamp.editing import CONFLICT, INVALID, conflict_details
 from salescamp.models import Team
 
-from . import access, page_cache, presenters, services
+from . import access, presenters, services
 from .course import CONTROL_POINTS
 from .forms import (
     ActivityForm,

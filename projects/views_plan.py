@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
 
+from salescamp import page_cache
 from salescamp.editing import CONFLICT, INVALID, STALE_EDIT, conflict_details, latest_author
 
-from . import access, page_cache, pdf, plan_history, review, services
+from . import access, pdf, plan_history, review, services
 from .course import CONTROL_POINTS
 from .forms import ActivityForm, AskFormSet, ChainMemberForm, ControlPointForm, InternalSaleForm, PainForm
 from .forms_plan import (

@@ -182,7 +182,7 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # Drawn page fragments (projects.page_cache). Keys name everything a fragment was drawn from, so each
+    # Drawn page fragments (salescamp.page_cache). Keys name everything a fragment was drawn from, so each
     # process may keep its own copy: no entry ever needs invalidating, only room.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

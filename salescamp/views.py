@@ -5,10 +5,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from projects import desks, page_cache
+from projects import desks
 from projects.access import visible_projects
 from projects.models import Project
 from projects.pdf import STYLESHEETS, render_pdf
+
+from . import page_cache
 
 
 @require_safe
@@ -16,7 +18,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     """工作台: the rep's own desk — visits against target, what is due, projects by state, warnings."""
     user, today = request.user, timezone.localdate()
     stamp = (
-        page_cache.projects_stamp(visible_projects(user)),
+        page_cache.set_stamp(visible_projects(user)),
         desks.visits_this_week(user, today),  # visits can be on projects the user does not see
         user.weekly_visit_target,
         user.leads_a_team,
@@ -39,7 +41,7 @@ def team_desk(request: HttpRequest) -> HttpResponse:
     body = page_cache.fragment(
         request,
         "team-desk",
-        (page_cache.projects_stamp(scope), tuple(filters.scope_ids), sorted(request.GET.lists())),
+        (page_cache.set_stamp(scope), tuple(filters.scope_ids), sorted(request.GET.lists())),
         lambda: render_to_string(
             "salescamp/team_desk.html#team-desk",
             {"desk": desks.team_desk(request.user, filters, today)},

@@ -159,3 +159,27 @@ def test_the_plan_page_and_desks_follow_changes_too(org, rep_client):
     Activity.objects.filter(pk=visit.pk).first().delete()
     assert lead.get("/team/").status_code == 200
     assert "nonsense" in lead.get("/team/", {"stage": "nonsense"}).text  # the note about the bad filter
+
+
+@pytest.mark.django_db
+def test_the_account_page_and_search_follow_their_contacts_and_groups(org, rep_client):
+    url = f"/accounts/{org.account.pk}/"
+    cold, _page = queries_for(rep_client, url)
+    warm, _page = queries_for(rep_client, url)
+    assert warm < cold
+    org.contact.name = "刘处长"
+    org.contact.save()
+    assert "刘处长" in rep_client.get(url).text
+
+    group = AccountFactory(name="国家电网", team=org.team)
+    org.account.parent = group
+    org.account.save()
+    rep_client.get(url)
+    group.name = "国家电网公司"
+    group.save()
+    assert "国家电网公司" in rep_client.get(url).text
+
+    search = rep_client.get("/accounts/", {"q": "钱工"}).text
+    assert org.account.name not in search
+    ContactFactory(account=org.account, name="钱工")
+    assert org.account.name in rep_client.get("/accounts/", {"q": "钱工"}).text

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from projects import page_cache
 from projects.access import project_for
 from projects.loader import load_project
 from projects.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.pdf import STYLESHEETS, render_pdf
+from salescamp import page_cache
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 

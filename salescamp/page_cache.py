@@ -1,6 +1,7 @@
 """Drawn page fragments kept under everything they were drawn from, so an unchanged page is not drawn again.
 
-The key holds the fragment's kind and a stamp of its data (project revisions, see `projects.revisions`),
+The key holds the fragment's kind and a stamp of its data (the `revision` of accounts and projects, which
+every change to what their pages show moves on: `accounts.revisions`, `projects.revisions`),
 the viewer, their language, the day (warnings count days), and a digest of the viewer's CSRF secret (the
 forms inside carry a token made from it). Nothing is ever invalidated: a change makes a new key and old
 entries age out of the cache. The "pages" cache is local to each process by default (docs/deploy.md).
@@ -14,8 +15,6 @@ from django.db.models import Count, F, QuerySet, Sum
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
-
-from .models import Project
 
 CACHE_ALIAS = "pages"
 
@@ -34,10 +33,11 @@ def fragment(request, kind: str, stamp: Iterable, draw: Callable[[], str]) -> Sa
     return mark_safe(html)
 
 
-def projects_stamp(projects: QuerySet) -> tuple:
-    """One row that changes whenever any of these projects changes or one joins or leaves the set:
-    revisions only grow, and the count and the sums of ids and squared ids move with the set."""
-    totals = Project.objects.filter(pk__in=projects.values("pk")).aggregate(
+def set_stamp(rows: QuerySet) -> tuple:
+    """One row that changes whenever any of these rows (of a model with a `revision`) changes or one joins
+    or leaves the set: revisions only grow, and the count and the sums of ids and squared ids move with
+    the set."""
+    totals = rows.model.objects.filter(pk__in=rows.values("pk")).aggregate(
         count=Count("pk"), ids=Sum("pk"), squares=Sum(F("pk") * F("pk")), revisions=Sum("revision")
     )
     return tuple(totals.values())
