@@ -3,12 +3,23 @@ and turn it into the engine's plain data (projects.rules.data)."""
 
 from dataclasses import dataclass, field, fields
 
-from django.db.models import Prefetch
+from django.db.models.functions import JSONObject
 
 from accounts.models import Contact
 from salescamp.models import User
 
-from .models import Activity, ChainMember, ControlPoint, Engagement, InternalSale, Project, TeamThresholds
+from . import rows
+from .models import (
+    Activity,
+    Ask,
+    ChainMember,
+    ControlPoint,
+    Engagement,
+    InternalSale,
+    Pain,
+    Project,
+    TeamThresholds,
+)
 from .rules import data
 
 
@@ -32,38 +43,76 @@ class LoadedProject:
     engagements: list[Engagement]
     internal_sales: list[InternalSale]
     links: PlanLinks | None = None  # None: read them from the prefetched relations
+    extra_rows: dict = field(default_factory=dict)  # what load_project's plan_rows asked for, by name
     plan: data.PlanData = field(init=False)
 
     def __post_init__(self):
         self.plan = to_plan_data(self)
 
 
-def load_project(project: Project) -> LoadedProject:
-    """`project` should come from projects.access.project_for (account, owner, team, thresholds joined)."""
+PERSON_FIELDS = ("id", "display_name", "first_name", "last_name", "username", "rank")  # what person() reads
+
+
+def person_row(prefix: str) -> JSONObject:
+    return JSONObject(**{name: f"{prefix}{name}" for name in PERSON_FIELDS})
+
+
+def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProject:
+    """`project` should come from projects.access.project_for (account, owner, team, thresholds joined).
+
+    Three queries whatever the size: the chain members (with contacts, owners and pains), the activities
+    (with our people, their people and asks), and the project's small tables — plus whatever
+    `plan_rows` (name → json_rows) asks of the members' and the project's rows (projects.plan)."""
+    plan_rows = plan_rows or {}
     members = list(
         ChainMember.objects.filter(project=project)
         .select_related("contact", "owner")
-        .prefetch_related("pains")
+        .annotate(pain_rows=rows.json_rows(Pain.objects.all(), "member", rows.model_fields(Pain)))
+        .annotate(**plan_rows.get("members", {}))
         .order_by("-contact__level", "contact__name")
     )
+    for member in members:
+        rows.attach(member, "pains", rows.instances(Pain, member.pain_rows))
+    people = Activity.our_people.through.objects.all()
+    contacts = Activity.contacts.through.objects.all()
     activities = list(
         Activity.objects.filter(project=project)
         .select_related("visit_sheet")
-        .prefetch_related(
-            Prefetch("our_people", queryset=User.objects.order_by("-rank", "pk")),
-            Prefetch("contacts", queryset=Contact.objects.order_by("-level", "name")),
-            "asks",
+        .annotate(
+            people_rows=rows.json_rows(people, "activity", {name: f"user__{name}" for name in PERSON_FIELDS}),
+            contact_rows=rows.json_rows(contacts, "activity", rows.model_fields(Contact, prefix="contact__")),
+            ask_rows=rows.json_rows(Ask.objects.all(), "activity", rows.model_fields(Ask)),
         )
+    )
+    for activity in activities:
+        rows.attach(activity, "our_people", rows.instances(User, activity.people_rows, ("-rank", "id")))
+        rows.attach(activity, "contacts", rows.instances(Contact, activity.contact_rows, ("-level", "name")))
+        rows.attach(activity, "asks", rows.instances(Ask, activity.ask_rows))
+    engagement = {**rows.model_fields(Engagement), "user": person_row("user__")}
+    internal_sale = {**rows.model_fields(InternalSale), "person": person_row("person__")}
+    small = (
+        Project.objects.filter(pk=project.pk)
+        .annotate(
+            control_point_rows=rows.json_rows(
+                ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
+            ),
+            engagement_rows=rows.json_rows(Engagement.objects.all(), "project", engagement),
+            internal_sale_rows=rows.json_rows(InternalSale.objects.all(), "project", internal_sale),
+            **plan_rows.get("project", {}),
+        )
+        .values(
+            *("control_point_rows", "engagement_rows", "internal_sale_rows", *plan_rows.get("project", {}))
+        )
+        .get()
     )
     return LoadedProject(
         project=project,
         members=members,
         activities=activities,
-        control_points=list(ControlPoint.objects.filter(project=project)),
-        engagements=list(
-            Engagement.objects.filter(project=project).select_related("user").order_by("-user__rank")
-        ),
-        internal_sales=list(InternalSale.objects.filter(project=project).select_related("person")),
+        control_points=rows.instances(ControlPoint, small["control_point_rows"]),
+        engagements=rows.instances(Engagement, small["engagement_rows"], ("-user__rank",)),
+        internal_sales=rows.instances(InternalSale, small["internal_sale_rows"]),
+        extra_rows=small,
     )
 
 

@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -26,6 +25,7 @@ from accounts.models import Contact, Function, Level
 from accounts.orgchart import build_org_chart
 from salescamp.models import Rank
 
+from . import rows
 from .course import (
     ALL_RESOURCES,
     ALL_STATE_SIGNS,
@@ -128,17 +128,57 @@ class LoadedPlan:
 
 
 def load_plan(project: Project) -> LoadedPlan:
-    """`project` from projects.access.project_for. 9 queries for the project, 5 for the plan's sections."""
+    """`project` from projects.access.project_for. The loader's three queries carry the plan's own rows
+    too: the resource plan with the chain members, the rest with the project's small tables."""
+    supporters = Competitor.supporters.through.objects.all()
+    base = load_project(
+        project,
+        plan_rows={
+            "members": {
+                "resource_rows": rows.json_rows(
+                    ResourcePlanItem.objects.all(), "member", rows.model_fields(ResourcePlanItem)
+                )
+            },
+            "project": {
+                "competitor_rows": rows.json_rows(
+                    Competitor.objects.all(), "project", rows.model_fields(Competitor)
+                ),
+                "supporter_rows": rows.json_rows(
+                    supporters,
+                    "competitor__project",
+                    {"competitor": "competitor_id", **rows.model_fields(Contact, prefix="contact__")},
+                ),
+                "tender_rows": rows.json_rows(
+                    TenderItem.objects.all(), "project", rows.model_fields(TenderItem)
+                ),
+                "term_rows": rows.json_rows(
+                    NegotiationTerm.objects.all(), "project", rows.model_fields(NegotiationTerm)
+                ),
+            },
+        },
+    )
+    small = base.extra_rows
+    competitors = rows.instances(Competitor, small["competitor_rows"])
+    backing = defaultdict(list)
+    for values in rows.parse(small["supporter_rows"]):
+        competitor_id = values.pop("competitor")
+        backing[competitor_id].append(rows.instance(Contact, values))
+    for competitor in competitors:
+        supporters_of = sorted(backing[competitor.pk], key=lambda contact: (-contact.level, contact.name))
+        rows.attach(competitor, "supporters", supporters_of)
     return LoadedPlan(
-        base=load_project(project),
-        resource_items=list(ResourcePlanItem.objects.filter(member__project=project).order_by("id")),
-        competitors=list(
-            Competitor.objects.filter(project=project).prefetch_related(
-                Prefetch("supporters", queryset=Contact.objects.order_by("-level", "name"))
-            )
+        base=base,
+        resource_items=sorted(
+            (
+                item
+                for member in base.members
+                for item in rows.instances(ResourcePlanItem, member.resource_rows)
+            ),
+            key=lambda item: item.pk,
         ),
-        tender_items=list(TenderItem.objects.filter(project=project)),
-        terms=list(NegotiationTerm.objects.filter(project=project)),
+        competitors=competitors,
+        tender_items=rows.instances(TenderItem, small["tender_rows"]),
+        terms=rows.instances(NegotiationTerm, small["term_rows"]),
     )
 
 

@@ -62,16 +62,16 @@ def plan_page_queries(project, client=None) -> int:
 
 @pytest.mark.django_db
 def test_the_plan_page_query_count_is_pinned_and_the_same_for_5_and_60_contacts():
-    # session, user; access: team tree, the project with account/owner/team/thresholds; the loader's 9:
-    # members with contacts and owners, pains, activities, their people, contacts and asks, control points,
-    # engagement, internal selling; the plan's 5: resource items, competitors, their supporters, tender
-    # items, exchange terms; submissions; comments; the account's contacts for "add to chain" (the review
-    # queue and the nav reuse the team tree; a rep manages none: no queue query).
+    # session, user; access: team tree, the project with account/owner/team/thresholds; the loader's 3,
+    # carrying the plan's rows too: members (contacts, owners, pains, resource plan), activities (people,
+    # contacts, asks), the small tables (control points, engagement, internal selling, competitors and
+    # their supporters, tender items, exchange terms); submissions; comments; the account's contacts for
+    # "add to chain" (the review queue and the nav reuse the team tree; a rep manages none: no queue query).
     small = plan_page_queries(build_plan_project(contacts=5, activities=5))
     big_project = build_plan_project(contacts=60, activities=150)
     client = client_for(big_project.owner)
     big = plan_page_queries(big_project, client)
-    assert small == big == 21
+    assert small == big == 10
     # Drawn once: session, user, team tree, the project
     assert plan_page_queries(big_project, client) == 4
 
