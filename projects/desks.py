@@ -31,9 +31,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Level
 from salescamp.models import Rank, Team, User
 
-from . import charts
+from . import charts, rows
 from .access import visible_projects
-from .loader import LoadedProject, PlanLinks
+from .loader import PERSON_FIELDS, LoadedProject, PlanLinks, person_fields, person_row
 from .loader import person as engine_person
 from .models import (
     Activity,
@@ -123,11 +123,11 @@ def plans_awaiting_review(projects: QuerySet) -> list[PlanSubmission]:
 
 
 def load_plans(projects: list[Project]) -> list[LoadedProject]:
-    """The engine's data for many projects in eight queries, whatever their number.
+    """The engine's data for many projects in three queries, whatever their number.
 
     `projects` must come with owner, team and team__thresholds joined (select_related). The queries:
-    chain members with contacts and owners; their pains; activities; their people, contacts and asks;
-    control points; engagement (with users).
+    chain members with contacts, owners and pains; activities with their people, contacts and asks; the
+    control points and engagement (with users) of every project.
     """
     ids = [project.pk for project in projects]
     if not ids:
@@ -135,36 +135,76 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
     # Only the columns the engine reads (loader.to_plan_data), and the rows below activities and chain
     # members as plain tuples (PlanLinks): a desk reads thousands, and model instances with Django's
     # prefetching were most of the page's time.
+    links = PlanLinks(people={}, contact_ids={}, asks={}, pains={})
     members = defaultdict(list)
     for member in (
         ChainMember.objects.filter(project_id__in=ids)
         .select_related("contact", "owner")
         .only(*MEMBER_FIELDS, *(f"contact__{name}" for name in CONTACT_FIELDS), *_person_fields("owner__"))
+        .annotate(
+            pain_rows=rows.json_rows(
+                Pain.objects.all(), "member", {"id": "id", "text": "text", "kind": "kind"}
+            )
+        )
         .order_by("-contact__level", "contact__name")
     ):
         members[member.project_id].append(member)
+        pains = sorted(rows.parse(member.pain_rows), key=lambda pain: pain["id"])
+        links.pains[member.pk] = tuple(data.Pain(text=pain["text"], kind=pain["kind"]) for pain in pains)
     activities = defaultdict(list)
-    for activity in Activity.objects.filter(project_id__in=ids).defer("created_at"):
-        activities[activity.project_id].append(activity)
-    links = _plan_links(ids)
-    control_points = defaultdict(list)
-    for point in ControlPoint.objects.filter(project_id__in=ids):
-        control_points[point.project_id].append(point)
-    engagements = defaultdict(list)
-    for engagement in (
-        Engagement.objects.filter(project_id__in=ids)
-        .select_related("user")
-        .only("project_id", "user_id", *_person_fields("user__"))
-        .order_by("-user__rank")
+    persons: dict[int, data.Person] = {}
+    for activity in (
+        Activity.objects.filter(project_id__in=ids)
+        .defer("created_at")
+        .annotate(
+            people_rows=rows.json_rows(
+                Activity.our_people.through.objects.all(), "activity", person_fields("user__")
+            ),
+            contact_rows=rows.json_rows(
+                Activity.contacts.through.objects.all(),
+                "activity",
+                {"id": "contact_id", "level": "contact__level", "name": "contact__name"},
+            ),
+            ask_rows=rows.json_rows(
+                Ask.objects.all(),
+                "activity",
+                {"id": "id", "kind": "kind", "text": "text", "contact": "contact_id"},
+            ),
+        )
     ):
-        engagements[engagement.project_id].append(engagement)
+        activities[activity.project_id].append(activity)
+        people = sorted(rows.parse(activity.people_rows), key=lambda user: (-user["rank"], user["id"]))
+        links.people[activity.pk] = tuple(_person(persons, user) for user in people)
+        contacts = sorted(
+            rows.parse(activity.contact_rows), key=lambda contact: (-contact["level"], contact["name"])
+        )
+        links.contact_ids[activity.pk] = tuple(contact["id"] for contact in contacts)
+        asks = sorted(rows.parse(activity.ask_rows), key=lambda ask: ask["id"])
+        links.asks[activity.pk] = tuple(
+            data.Ask(kind=ask["kind"], text=ask["text"], contact_id=ask["contact"]) for ask in asks
+        )
+    small = {
+        pk: (control_points, engagements)
+        for pk, control_points, engagements in Project.objects.filter(pk__in=ids)
+        .annotate(
+            control_point_rows=rows.json_rows(
+                ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
+            ),
+            engagement_rows=rows.json_rows(
+                Engagement.objects.all(),
+                "project",
+                {"id": "id", "project_id": "project_id", "user_id": "user_id", "user": person_row("user__")},
+            ),
+        )
+        .values_list("pk", "control_point_rows", "engagement_rows")
+    }
     return [
         LoadedProject(
             project=project,
             members=members[project.pk],
             activities=activities[project.pk],
-            control_points=control_points[project.pk],
-            engagements=engagements[project.pk],
+            control_points=rows.instances(ControlPoint, small[project.pk][0]),
+            engagements=rows.instances(Engagement, small[project.pk][1], ("-user__rank",)),
             internal_sales=[],  # not read by the engine
             links=links,
         )
@@ -183,58 +223,20 @@ MEMBER_FIELDS = (
     "added_on",
 )
 CONTACT_FIELDS = ("name", "title", "level", "function", "personality", "reports_to_id")
+PAIN_FIELDS = {"id": "id", "text": "text", "kind": "kind"}
+ASK_FIELDS = {"id": "id", "kind": "kind", "text": "text", "contact": "contact_id"}
 
 
 def _person_fields(prefix: str = "") -> list[str]:
     """What loader.person and User.__str__ read."""
-    return [
-        f"{prefix}{name}" for name in ("id", "display_name", "first_name", "last_name", "username", "rank")
-    ]
+    return [f"{prefix}{name}" for name in PERSON_FIELDS]
 
 
-def _plan_links(ids: list[int]) -> PlanLinks:
-    """Our people, contacts and asks of the projects' activities, and their chain members' pains: four
-    queries of plain rows, in the order loader.load_project's prefetches give them."""
-    people: dict[int, list[data.Person]] = defaultdict(list)
-    persons: dict[int, data.Person] = {}
-    for activity_id, user_id, *names, rank in (
-        Activity.our_people.through.objects.filter(activity__project_id__in=ids)
-        .order_by("-user__rank", "user_id")
-        .values_list("activity_id", "user_id", *_person_fields("user__")[1:])
-    ):
-        if user_id not in persons:
-            display_name, first_name, last_name, username = names
-            user = User(id=user_id, display_name=display_name, first_name=first_name, last_name=last_name)
-            user.username, user.rank = username, rank
-            persons[user_id] = engine_person(user)
-        people[activity_id].append(persons[user_id])
-    contact_ids: dict[int, list[int]] = defaultdict(list)
-    for activity_id, contact_id in (
-        Activity.contacts.through.objects.filter(activity__project_id__in=ids)
-        .order_by("-contact__level", "contact__name")
-        .values_list("activity_id", "contact_id")
-    ):
-        contact_ids[activity_id].append(contact_id)
-    asks: dict[int, list[data.Ask]] = defaultdict(list)
-    for activity_id, kind, text, contact_id in (
-        Ask.objects.filter(activity__project_id__in=ids)
-        .order_by("id")
-        .values_list("activity_id", "kind", "text", "contact_id")
-    ):
-        asks[activity_id].append(data.Ask(kind=kind, text=text, contact_id=contact_id))
-    pains: dict[int, list[data.Pain]] = defaultdict(list)
-    for member_id, text, kind in (
-        Pain.objects.filter(member__project_id__in=ids)
-        .order_by("id")
-        .values_list("member_id", "text", "kind")
-    ):
-        pains[member_id].append(data.Pain(text=text, kind=kind))
-    return PlanLinks(
-        people={key: tuple(value) for key, value in people.items()},
-        contact_ids={key: tuple(value) for key, value in contact_ids.items()},
-        asks={key: tuple(value) for key, value in asks.items()},
-        pains={key: tuple(value) for key, value in pains.items()},
-    )
+def _person(persons: dict[int, data.Person], values: dict) -> data.Person:
+    """One engine Person per user, however many activities name them."""
+    if values["id"] not in persons:
+        persons[values["id"]] = engine_person(rows.instance(User, values))
+    return persons[values["id"]]
 
 
 @dataclass(frozen=True)

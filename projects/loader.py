@@ -53,8 +53,13 @@ class LoadedProject:
 PERSON_FIELDS = ("id", "display_name", "first_name", "last_name", "username", "rank")  # what person() reads
 
 
+def person_fields(prefix: str) -> dict:
+    """A related user's columns for rows.json_rows."""
+    return {name: f"{prefix}{name}" for name in PERSON_FIELDS}
+
+
 def person_row(prefix: str) -> JSONObject:
-    return JSONObject(**{name: f"{prefix}{name}" for name in PERSON_FIELDS})
+    return JSONObject(**person_fields(prefix))
 
 
 def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProject:
@@ -79,7 +84,7 @@ def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProje
         Activity.objects.filter(project=project)
         .select_related("visit_sheet")
         .annotate(
-            people_rows=rows.json_rows(people, "activity", {name: f"user__{name}" for name in PERSON_FIELDS}),
+            people_rows=rows.json_rows(people, "activity", person_fields("user__")),
             contact_rows=rows.json_rows(contacts, "activity", rows.model_fields(Contact, prefix="contact__")),
             ask_rows=rows.json_rows(Ask.objects.all(), "activity", rows.model_fields(Ask)),
         )
