@@ -5,8 +5,10 @@ disk through the staticfiles finders; anything else (http, file, data from elsew
 set in Noto Sans CJK SC (Debian's fonts-noto-cjk, found through fontconfig) and embedded as a subset.
 """
 
+import functools
 import hashlib
 import mimetypes
+import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -47,6 +49,12 @@ def _fetcher():
         return static_only_fetch
 
     class StaticOnlyFetcher(URLFetcher):
+        def __init__(self):
+            # Not URLFetcher's: its network handlers are never used here, and building them loads the
+            # system's CA certificates (≈20 ms a PDF). fetch() below is all WeasyPrint calls.
+            self._fail_on_errors = False
+            self._request = None
+
         def fetch(self, url, headers=None):
             path = static_path(url)
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -64,31 +72,104 @@ def static_only_fetch(url: str, *args, **kwargs) -> dict:
     }
 
 
+def _anchor_warnings(warnings: list[dict]) -> None:
+    """Give the warnings the chain cards link to (a contact's, but parity, which the card shows itself) the
+    id of their entry in the PDF's list, unique in the document; the others get none. An id is not free in
+    WeasyPrint: it becomes a PDF anchor (a repeated one is dropped with a warning), and the element and all
+    it contains then get styles of their own instead of sharing their siblings'."""
+    taken: set[str] = set()
+    for warning in warnings:
+        subject = warning["subject"]
+        if subject["kind"] != "contact" or warning["code"] == "PARITY_GAP":
+            warning["anchor"] = ""
+            continue
+        anchor = base = f"w-{warning['code']}-{subject['kind']}-{subject['id']}"
+        number = 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        taken.add(anchor)
+        warning["anchor"] = anchor
+
+
 def plan_html(*, project, snapshot: dict, submission=None, comments=None) -> str:
+    # The warnings are copied: anchors are added for the PDF, and the caller's snapshot stays as it was.
+    snapshot = {**snapshot, "warnings": [dict(warning) for warning in snapshot["warnings"]]}
+    plan = plan_view(snapshot, comments)
+    _anchor_warnings(plan["warnings"])
     return render_to_string(
         "projects/plan_pdf.html",
         {
             "project": project,
-            "plan": plan_view(snapshot, comments),
+            "plan": plan,
             "submission": submission,
             "editable": False,
             "readonly": True,
             "pdf": True,
-            "stylesheets": STYLESHEETS,
             "printed_on": timezone.localdate(),
         },
     )
 
 
-def render_pdf(html: str, *, use_cache: bool = True) -> bytes:
-    """The PDF of `html`. The HTML fully determines the PDF, so an identical page (a submitted version,
-    or a draft nobody changed) is served from the cache instead of laid out again."""
-    key = "plan-pdf:" + hashlib.sha256(html.encode()).hexdigest()
+# Rules of WeasyPrint's user-agent stylesheet that give *every* element pseudo-elements: ::marker (which only
+# list items draw) and the footnote and note ones (our pages have neither). WeasyPrint computes a style for
+# each of them on each element: a quarter of its styling time on a big plan.
+UA_EVERY_ELEMENT_PSEUDO = re.compile(r"^::(marker|footnote-(call|marker)|note-(call|marker|callback))\b")
+
+
+@functools.cache
+def _html_class():
+    """weasyprint.HTML, with its user-agent stylesheet minus the per-element pseudo-elements above (::marker
+    kept for list items): the same rendering, faster. Plain HTML if this WeasyPrint is not shaped as expected
+    (tests/test_plan_pdf.py checks that it is)."""
+    from weasyprint import CSS, HTML
+    from weasyprint import html as ua
+
+    if not (hasattr(HTML, "_ua_stylesheets") and hasattr(ua, "UA") and hasattr(ua, "UA_STYLESHEET")):
+        return HTML
+    lines, dropped = [], 0
+    for line in ua.UA.splitlines():
+        if UA_EVERY_ELEMENT_PSEUDO.match(line):
+            dropped += 1
+            if line.startswith("::marker"):
+                lines.append("li" + line)
+            continue
+        lines.append(line)
+    if dropped != 6:
+        return HTML
+    sheet = CSS(string="\n".join(lines), counter_style=ua.UA_COUNTER_STYLE)
+
+    class FastHTML(HTML):
+        def _ua_stylesheets(self, forms=False):
+            return [sheet if each is ua.UA_STYLESHEET else each for each in super()._ua_stylesheets(forms)]
+
+    return FastHTML
+
+
+def _stylesheet(name: str):
+    """One of our static stylesheets, parsed by WeasyPrint once per process and file version: parsing
+    print.css anew costs ≈30 ms a PDF."""
+    url = STATIC_BASE + name
+    return _parsed_stylesheet(url, static_path(url).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_stylesheet(url: str, version: int):
+    from weasyprint import CSS
+
+    return CSS(url=url, url_fetcher=_fetcher())
+
+
+def render_pdf(html: str, *, stylesheets: tuple[str, ...] = (), use_cache: bool = True) -> bytes:
+    """The PDF of `html`, styled by its own <link>s and by `stylesheets` (names of our static files, parsed
+    once per process). The HTML and the stylesheets' names fully determine the PDF, so an identical page (a
+    submitted version, or a draft nobody changed) is served from the cache instead of laid out again."""
+    key = "plan-pdf:" + hashlib.sha256("\n".join([html, *stylesheets]).encode()).hexdigest()
     if use_cache and (cached := cache.get(key)) is not None:
         return cached
-    from weasyprint import HTML  # imported on use: it loads Pango, which the web pages never need
-
-    body = HTML(string=html, base_url=STATIC_BASE, url_fetcher=_fetcher()).write_pdf()
+    # WeasyPrint is imported on first use (in _html_class): it loads Pango, which the web pages never need.
+    document = _html_class()(string=html, base_url=STATIC_BASE, url_fetcher=_fetcher())
+    body = document.write_pdf(stylesheets=[_stylesheet(name) for name in stylesheets])
     if use_cache:
         cache.set(key, body, timeout=CACHE_SECONDS)
     return body
@@ -96,4 +177,4 @@ def render_pdf(html: str, *, use_cache: bool = True) -> bytes:
 
 def plan_pdf(*, project, snapshot: dict, submission=None, comments=None, use_cache: bool = True) -> bytes:
     html = plan_html(project=project, snapshot=snapshot, submission=submission, comments=comments)
-    return render_pdf(html, use_cache=use_cache)
+    return render_pdf(html, stylesheets=tuple(STYLESHEETS), use_cache=use_cache)
