@@ -166,8 +166,10 @@ class ProjectQuerySet(models.QuerySet):
         """The one rule for projects: the owner, the people it is shared with, and managers of its team."""
         if not user.is_authenticated:
             return self.none()
-        managed = Team.objects.managed_by(user).values("pk")
-        return self.filter(Q(owner=user) | Q(shared_with=user) | Q(team__in=managed)).distinct()
+        # Sharing as a subquery rather than a join: no duplicate rows to remove, and each branch can use
+        # its index.
+        shared = Project.shared_with.through.objects.filter(user=user).values("project_id")
+        return self.filter(Q(owner=user) | Q(pk__in=shared) | Q(team_id__in=user.managed_team_ids()))
 
 
 class Project(Revisioned):
@@ -231,6 +233,14 @@ class Project(Revisioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def is_visible_to(self, user) -> bool:
+        """ProjectQuerySet.visible_to for one project already read (a query only to look for a share)."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_id == user.pk or self.team_id in user.managed_team_ids():
+            return True
+        return Project.shared_with.through.objects.filter(project_id=self.pk, user_id=user.pk).exists()
 
     def clean(self) -> None:
         errors = {}
@@ -408,7 +418,8 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["project", "date"])]
+        # By date alone too: the desks count this week's visits across all projects.
+        indexes = [models.Index(fields=["project", "date"]), models.Index(fields=["date"])]
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"

@@ -43,13 +43,17 @@ class User(AbstractUser):
             self._team_tree = list(Team.objects.values_list("id", "parent_id", "leader_id"))
         return self._team_tree
 
+    def managed_team_ids(self) -> set[int]:
+        """Teams this user manages: those they lead and every team below them."""
+        return Team.objects.led_subtree_ids(self)
+
     @property
     def leads_a_team(self) -> bool:
         return any(leader_id == self.pk for _team, _parent, leader_id in self.team_tree())
 
 
 class TeamQuerySet(models.QuerySet):
-    def _led_subtree_ids(self, user) -> set[int]:
+    def led_subtree_ids(self, user) -> set[int]:
         # The team tree is small (tens of rows): one query and a walk beat a recursive CTE per request.
         tree = user.team_tree()
         children: dict[int | None, list[int]] = {}
@@ -68,14 +72,14 @@ class TeamQuerySet(models.QuerySet):
         """Teams where the user is a manager: leader of the team or of one of its ancestors."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(pk__in=self._led_subtree_ids(user))
+        return self.filter(pk__in=self.led_subtree_ids(user))
 
     def visible_ids_for(self, user) -> set[int]:
         """Teams whose accounts the user may see: the teams they belong to and every team they manage."""
         if not user.is_authenticated:
             return set()
         member_of = set(Membership.objects.filter(user=user).values_list("team_id", flat=True))
-        return member_of | self._led_subtree_ids(user)
+        return member_of | self.led_subtree_ids(user)
 
 
 class Team(models.Model):

@@ -175,3 +175,22 @@ def test_a_team_cannot_be_placed_below_its_own_subteam(org):
     org.team.parent = deep
     with pytest.raises(ValidationError):
         org.team.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_rule_for_one_project_agrees_with_the_rule_for_lists(org):
+    from projects.models import Project
+
+    from .factories import ProjectFactory
+
+    shared = ProjectFactory(account=org.account, team=org.team, owner=org.teammate, name="共享项目")
+    shared.shared_with.add(org.rep)
+    elsewhere = ProjectFactory(team=org.other_team, owner=org.stranger, account__team=org.other_team)
+    users = [org.director, org.lead, org.rep, org.teammate, org.stranger]
+    for user in users:
+        listed = set(Project.objects.visible_to(user).values_list("pk", flat=True))
+        for project in (org.project, shared, elsewhere):
+            fresh = Project.objects.get(pk=project.pk)
+            assert fresh.is_visible_to(user) == (project.pk in listed), (user, project)
+    assert shared.is_visible_to(org.rep) and not elsewhere.is_visible_to(org.rep)
+    assert elsewhere.is_visible_to(org.director) and not org.project.is_visible_to(org.stranger)

@@ -1,12 +1,10 @@
-from django.shortcuts import get_object_or_404
-
-from projects.access import visible_projects
+from projects.access import checked
 from projects.models import VisitSheet
 
 
 def visit_for(user, visit_id: int) -> VisitSheet:
     """Visit sheets follow their project's access rule."""
-    return get_object_or_404(
+    sheet = (
         VisitSheet.objects.select_related(
             "project",
             "project__account",
@@ -14,6 +12,8 @@ def visit_for(user, visit_id: int) -> VisitSheet:
             "project__team",
             "project__team__thresholds",
             "created_by",
-        ).filter(project__in=visible_projects(user).values("pk")),
-        pk=visit_id,
+        )
+        .filter(pk=visit_id)
+        .first()
     )
+    return checked(user, sheet, sheet and sheet.project)
