@@ -2,6 +2,8 @@
 and nothing fetched from anywhere but our static files."""
 
 import io
+import logging
+import re
 import shutil
 import subprocess
 
@@ -9,10 +11,12 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
-from projects import review
+from projects import pdf, review
 from projects.models import PLAN_SECTIONS
 from projects.pdf import StaticFileNotServed, static_path
+from projects.plan import load_plan, plan_snapshot
 
+from .factories import ChainMemberFactory, ContactFactory
 from .plan_helpers import plan_rows
 
 
@@ -98,3 +102,33 @@ def test_the_print_stylesheet_sets_chinese_in_noto_sans_cjk():
     css = static_path("https://static.invalid/css/print.css").read_text()
     assert '"Noto Sans CJK SC"' in css and "@page" in css and "counter(pages)" in css
     assert "table-header-group" in css and "break-inside: avoid" in css
+
+
+@pytest.mark.django_db
+def test_the_pdfs_anchors_are_unique_and_every_link_lands(org, rep_client, caplog):
+    plan_rows(org)
+    # Two warnings of one code on one section (no resource for either key contact) once shared an id.
+    org.project.members.exclude(pk=org.member.pk).update(roles=["key"])
+    other = ContactFactory(account=org.account, name="钱主任", title="主任", level=2, reports_to=org.boss)
+    ChainMemberFactory(project=org.project, contact=other, roles=["key"])
+    snapshot = plan_snapshot(load_plan(org.project))
+    html = pdf.plan_html(project=org.project, snapshot=snapshot)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    links = re.findall(r' href="#([^"]+)"', html)
+    assert links and set(links) <= set(ids)  # the chain cards link to their warnings in the list
+    assert [w["code"] for w in snapshot["warnings"]].count("KEY_CONTACT_NO_RESOURCE") == 2
+    assert all("anchor" not in w for w in snapshot["warnings"])  # the caller's snapshot is left as it was
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        get_pdf(rep_client, f"/projects/{org.project.pk}/plan.pdf")
+    assert not [r for r in caplog.records if "anchor" in r.getMessage().lower()]
+
+
+def test_weasyprint_gets_the_lighter_user_agent_stylesheet_and_still_numbers_lists():
+    import weasyprint
+
+    html_class = pdf._html_class()
+    # If this fails, WeasyPrint changed shape: PDFs still render, only slower (see pdf._html_class).
+    assert html_class is not weasyprint.HTML
+    body = html_class(string="<ol><li>一</li><li>二</li></ol>").write_pdf()
+    assert "2." in pdf_text(body)
