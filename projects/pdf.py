@@ -137,7 +137,8 @@ def _html_class():
         lines.append(line)
     if dropped != 6:
         return HTML
-    sheet = CSS(string="\n".join(lines), counter_style=ua.UA_COUNTER_STYLE)
+    # Its @counter-style rules land in a dict of their own: documents take theirs from UA_COUNTER_STYLE.
+    sheet = CSS(string="\n".join(lines), url_fetcher=_fetcher())
 
     class FastHTML(HTML):
         def _ua_stylesheets(self, forms=False):
