@@ -418,8 +418,13 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-id"]
-        # By date alone too: the desks count this week's visits across all projects.
-        indexes = [models.Index(fields=["project", "date"]), models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["project", "date"]),
+            # The desks count done visits by week, across all projects.
+            models.Index(
+                fields=["date"], condition=Q(kind="visit", done=True), name="activity_done_visit_date"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"

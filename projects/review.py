@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from salescamp.editing import CONFLICT, INVALID
-from salescamp.models import Team
 
 from . import revisions, tasks
 from .models import PLAN_SECTIONS, PlanStatus, PlanSubmission, Project, ReviewComment
@@ -149,10 +148,11 @@ def plan_return(*, submission: PlanSubmission, by, reason: str) -> PlanSubmissio
 
 def review_queue(user):
     """Versions awaiting review in the teams the user manages, oldest first, the user's own left out."""
+    managed = user.managed_team_ids() if user.is_authenticated else set()
+    if not managed:
+        return PlanSubmission.objects.none()  # most users: no query at all
     return (
-        PlanSubmission.objects.filter(
-            status=PlanStatus.SUBMITTED, project__team__in=Team.objects.managed_by(user)
-        )
+        PlanSubmission.objects.filter(status=PlanStatus.SUBMITTED, project__team_id__in=managed)
         .exclude(project__owner=user)
         .exclude(submitted_by=user)
         .select_related("project__account", "project__owner", "project__team", "submitted_by")
