@@ -112,16 +112,16 @@ def plan_html(*, project, snapshot: dict, submission=None, comments=None) -> str
 
 
 # Rules of WeasyPrint's user-agent stylesheet that give *every* element pseudo-elements: ::marker (which only
-# list items draw) and the footnote and note ones (our pages have neither). WeasyPrint computes a style for
-# each of them on each element: a quarter of its styling time on a big plan.
+# list items and summaries draw) and the footnote and note ones (our pages have neither). WeasyPrint
+# computes a style for each of them on each element: a quarter of its styling time on a big plan.
 UA_EVERY_ELEMENT_PSEUDO = re.compile(r"^::(marker|footnote-(call|marker)|note-(call|marker|callback))\b")
 
 
 @functools.cache
 def _html_class():
     """weasyprint.HTML, with its user-agent stylesheet minus the per-element pseudo-elements above (::marker
-    kept for list items): the same rendering, faster. Plain HTML if this WeasyPrint is not shaped as expected
-    (tests/test_plan_pdf.py checks that it is)."""
+    kept for list items and summaries): the same rendering, faster. Plain HTML if this WeasyPrint is not
+    shaped as expected (tests/test_plan_pdf.py checks that it is)."""
     from weasyprint import CSS, HTML
     from weasyprint import html as ua
 
@@ -131,8 +131,8 @@ def _html_class():
     for line in ua.UA.splitlines():
         if UA_EVERY_ELEMENT_PSEUDO.match(line):
             dropped += 1
-            if line.startswith("::marker"):
-                lines.append("li" + line)
+            if line.startswith("::marker"):  # kept for what draws markers: list items and summaries
+                lines.append("li::marker, summary" + line)
             continue
         lines.append(line)
     if dropped != 6:
