@@ -1,10 +1,13 @@
 """How long the plan PDF of a big project takes: 60 contacts in the chain, 150 activities.
 
     .venv/bin/python bench/plan_pdf.py [--contacts 60] [--activities 150] [--runs 5] [--keep out.pdf]
+                                       [--split]
 
 Builds the project in a throwaway SQLite database (deleted afterwards), then renders the PDF the way the
 view does (load the plan, build its snapshot, render the template, WeasyPrint) `--runs` times and prints
-each time and the median. The figure is reported in docs/performance.md.
+each time and the median. `--split` also times the template, WeasyPrint's layout and its write_pdf (drawing,
+font subsetting) apart, by taking pdf.render_pdf's steps one by one. The figure is reported in
+docs/performance.md.
 """
 
 import argparse
@@ -131,6 +134,22 @@ def page_count(body: bytes) -> str:
     return str(len(PdfReader(io.BytesIO(body)).pages))
 
 
+def split_render(pdf, project, snapshot) -> tuple[bytes, dict[str, float]]:
+    """pdf.plan_pdf without its cache, step by step: the template, WeasyPrint's layout, write_pdf."""
+    started = time.perf_counter()
+    html = pdf.plan_html(project=project, snapshot=snapshot)
+    templated = time.perf_counter()
+    stylesheets = [pdf._stylesheet(name) for name in pdf.STYLESHEETS]
+    html_class = pdf._html_class()
+    document = html_class(string=html, base_url=pdf.STATIC_BASE, url_fetcher=pdf._fetcher())
+    rendered = document.render(stylesheets=stylesheets)
+    laid_out = time.perf_counter()
+    body = rendered.write_pdf()
+    written = time.perf_counter()
+    steps = {"template": templated - started, "layout": laid_out - templated, "write": written - laid_out}
+    return body, steps
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=60)
@@ -138,6 +157,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", help="write the last PDF here")
     parser.add_argument("--cached", action="store_true", help="let repeated renders hit the PDF cache")
+    parser.add_argument("--split", action="store_true", help="time template, layout and write_pdf apart")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="plan-bench-")
@@ -160,23 +180,31 @@ def main() -> None:
         with translation.override("zh-hans"):
             project = build(args.contacts, args.activities)
             rep = User.objects.get(username="rep")
-            times, cpu_times, body = [], [], b""
+            times, cpu_times, splits, body = [], [], [], b""
             for run in range(args.runs):
                 started = time.perf_counter()
                 loaded = visible_projects(rep).select_related("account", "owner", "team").get(pk=project.pk)
                 cpu = time.process_time()
                 snapshot = plan_snapshot(load_plan(loaded))
-                body = pdf.plan_pdf(project=loaded, snapshot=snapshot, use_cache=args.cached)
+                if args.split:
+                    body, split = split_render(pdf, loaded, snapshot)
+                    splits.append(split)
+                else:
+                    body = pdf.plan_pdf(project=loaded, snapshot=snapshot, use_cache=args.cached)
                 times.append(time.perf_counter() - started)
                 cpu_times.append(time.process_time() - cpu)
                 wall, cpu = times[-1], cpu_times[-1]
-                print(f"run {run + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, {len(body) // 1024} KiB")
+                steps = "".join(f", {name} {took:.2f}" for name, took in splits[-1].items()) if splits else ""
+                print(f"run {run + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU{steps}, {len(body) // 1024} KiB")
         pages = page_count(body)
         print(
             f"plan PDF, {args.contacts} contacts, {args.activities} activities, {pages} pages: "
             f"median {statistics.median(times):.2f} s wall ({statistics.median(cpu_times):.2f} s CPU) "
             f"over {args.runs} runs{' (cache on)' if args.cached else ''}"
         )
+        if splits:
+            medians = {name: statistics.median(split[name] for split in splits) for name in splits[0]}
+            print("median " + ", ".join(f"{name} {took:.2f} s" for name, took in medians.items()))
         if args.keep:
             Path(args.keep).write_bytes(body)
     finally:
