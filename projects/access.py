@@ -34,6 +34,18 @@ def project_for(user, project_id: int) -> Project:
     return checked(user, project, project)
 
 
+# What a page needs to decide whether its drawn copy is still good (the access rule, the revision, the
+# title): read without joins, a third of project_for's time on the benchmark data.
+STAMP_FIELDS = ("id", "name", "revision", "owner_id", "team_id", "account_id")
+
+
+def project_stamp_for(user, project_id: int) -> Project:
+    """The project's key fields only, checked like project_for: for pages served from their drawn copy,
+    which read the whole project (project_for) only when they must draw it again."""
+    project = Project.objects.only(*STAMP_FIELDS).filter(pk=project_id).first()
+    return checked(user, project, project)
+
+
 def _hanging_off(user, queryset, **lookup):
     obj = queryset.select_related("project").filter(**lookup).first()
     return checked(user, obj, obj and obj.project)

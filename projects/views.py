@@ -89,13 +89,13 @@ def project_context(project: Project, **extra) -> dict:
 
 
 def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
-    project = access.project_for(request.user, project_id)
-    body = page_cache.fragment(
-        request,
-        "project",
-        (project.pk, project.revision),
-        lambda: render_to_string(PROJECT_BODY, project_context(project), request),
-    )
+    project = access.project_stamp_for(request.user, project_id)
+
+    def draw() -> str:
+        whole = access.project_for(request.user, project_id)
+        return render_to_string(PROJECT_BODY, project_context(whole), request)
+
+    body = page_cache.fragment(request, "project", (project.pk, project.revision), draw)
     return render(request, "projects/project_detail.html", {"project": project, "body": body})
 
 

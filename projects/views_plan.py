@@ -142,16 +142,18 @@ def _only_get(request) -> HttpResponse | None:
 
 
 def plan_page(request: HttpRequest, project_id: int) -> HttpResponse:
-    project = access.project_for(request.user, project_id)
+    project = access.project_stamp_for(request.user, project_id)
     if refused := _only_get(request):
         return refused
     # The queue changes with other projects: looked up each time, and part of the cached body's key.
     next_review = _next_review(request, project) or False
+
+    def draw() -> str:
+        whole = access.project_for(request.user, project_id)
+        return render_to_string(PLAN_BODY, plan_context(request, whole, next_review=next_review), request)
+
     body = page_cache.fragment(
-        request,
-        "plan",
-        (project.pk, project.revision, next_review and next_review.pk),
-        lambda: render_to_string(PLAN_BODY, plan_context(request, project, next_review=next_review), request),
+        request, "plan", (project.pk, project.revision, next_review and next_review.pk), draw
     )
     return render(request, "projects/plan.html", {"project": project, "body": body})
 

@@ -18,7 +18,7 @@ from salescamp import page_cache
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 
-from .access import visit_for
+from .access import visit_for, visit_stamp_for
 from .changes import apply_sheet, build_changes
 from .diagnosis import diagnose
 from .editor import editor_context
@@ -60,7 +60,7 @@ def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
-    sheet = visit_for(request.user, visit_id)
+    sheet = (visit_stamp_for if request.method == "GET" else visit_for)(request.user, visit_id)
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
     if request.method == "GET":
@@ -98,11 +98,12 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 def _sheet_page(request, sheet, template: str) -> HttpResponse:
     """The editor or the read view, its body drawn once per revision of the project (which every save
-    of the sheet moves on)."""
+    of the sheet moves on). `sheet` may be the key fields only (visit_stamp_for)."""
 
     def draw() -> str:
-        loaded = load_project(sheet.project)
-        context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+        whole = visit_for(request.user, sheet.pk)
+        loaded = load_project(whole.project)
+        context = editor_context(whole, loaded, diagnose(whole, loaded))
         return render_to_string(f"{template}#sheet", context, request)
 
     stamp = (template, sheet.pk, sheet.project.pk, sheet.project.revision)
@@ -193,7 +194,7 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    return _sheet_page(request, visit_for(request.user, visit_id), "projects/visit_detail.html")
+    return _sheet_page(request, visit_stamp_for(request.user, visit_id), "projects/visit_detail.html")
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
