@@ -27,7 +27,7 @@ fi
 export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
 SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export SECRET_KEY
-WORKERS="${WORKERS:-2}"
+WORKERS="${WORKERS:-$((2 * $(nproc) + 1))}"  # as docs/deploy.md runs it: 2 × CPUs + 1
 
 if [ -z "${DATABASE_URL:-}" ]; then
   start_throwaway_postgres

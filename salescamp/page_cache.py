@@ -37,7 +37,9 @@ def set_stamp(rows: QuerySet) -> tuple:
     """One row that changes whenever any of these rows (of a model with a `revision`) changes or one joins
     or leaves the set: revisions only grow, and the count and the sums of ids and squared ids move with
     the set."""
-    totals = rows.model.objects.filter(pk__in=rows.values("pk")).aggregate(
+    if rows.query.distinct:  # a join may repeat rows: count each once
+        rows = rows.model.objects.filter(pk__in=rows.values("pk"))
+    totals = rows.aggregate(
         count=Count("pk"), ids=Sum("pk"), squares=Sum(F("pk") * F("pk")), revisions=Sum("revision")
     )
     return tuple(totals.values())
