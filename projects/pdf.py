@@ -155,6 +155,17 @@ def _stylesheet(name: str):
 
 
 @functools.lru_cache(maxsize=8)
+def _content_digest(path: str, version: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _stylesheet_digest(name: str) -> str:
+    """What the stylesheet says, so a new release's print.css never meets a PDF cached from the old one."""
+    path = static_path(STATIC_BASE + name)
+    return _content_digest(str(path), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
 def _parsed_stylesheet(url: str, version: int):
     from weasyprint import CSS
 
@@ -163,9 +174,10 @@ def _parsed_stylesheet(url: str, version: int):
 
 def render_pdf(html: str, *, stylesheets: tuple[str, ...] = (), use_cache: bool = True) -> bytes:
     """The PDF of `html`, styled by its own <link>s and by `stylesheets` (names of our static files, parsed
-    once per process). The HTML and the stylesheets' names fully determine the PDF, so an identical page (a
+    once per process). The HTML and the stylesheets fully determine the PDF, so an identical page (a
     submitted version, or a draft nobody changed) is served from the cache instead of laid out again."""
-    key = "plan-pdf:" + hashlib.sha256("\n".join([html, *stylesheets]).encode()).hexdigest()
+    sheets = [f"{name}:{_stylesheet_digest(name)}" for name in stylesheets]
+    key = "plan-pdf:" + hashlib.sha256("\n".join([html, *sheets]).encode()).hexdigest()
     if use_cache and (cached := cache.get(key)) is not None:
         return cached
     # WeasyPrint is imported on first use (in _html_class): it loads Pango, which the web pages never need.
