@@ -182,9 +182,10 @@ def build(seed: int) -> dict:
                 "display_name",
                 "rank",
                 "weekly_visit_target",
+                "revision",
             ],
             (
-                (i, password, False, u, "", "", f"{u}@example.com", False, True, joined, d, r, t)
+                (i, password, False, u, "", "", f"{u}@example.com", False, True, joined, d, r, t, 1)
                 for i, u, d, r, t in users
             ),
         )

@@ -75,11 +75,22 @@ def _user_changed(sender, instance, raw=False, created=False, update_fields=None
         bump(Q(team__memberships__user_id=instance.pk) | Q(owner_id=instance.pk) | Q(shared_with=instance.pk))
 
 
-def _links_changed(sender, instance, action, reverse, **kwargs) -> None:
+def _links_changed(sender, instance, action, reverse, pk_set=None, **kwargs) -> None:
     # Links are only ever changed from the owning side (activity.contacts.add(...)): simple_history's
     # many-to-many tracking refuses changes made from the other side.
     if action in ("post_add", "post_remove", "post_clear") and not reverse:
         bump(PROJECT_FILTERS[type(instance)](instance))
+    if sender is Activity.our_people.through and not reverse:
+        if action in ("post_add", "post_remove"):
+            revisions.bump(User, Q(pk__in=pk_set))
+        elif action == "pre_clear":
+            _people_of(sender=Activity, instance=instance)
+
+
+def _people_of(sender, instance, raw=False, **kwargs) -> None:
+    """The people taking part in an activity: their desks count it (User.revision)."""
+    if not raw:
+        revisions.bump(User, Q(activities=instance.pk))
 
 
 def connect() -> None:
@@ -87,6 +98,9 @@ def connect() -> None:
         signals.post_save.connect(_changed, sender=model, dispatch_uid=f"revision-save-{model.__name__}")
         signals.post_delete.connect(_changed, sender=model, dispatch_uid=f"revision-delete-{model.__name__}")
     signals.post_save.connect(_user_changed, sender=User, dispatch_uid="revision-save-user")
+    signals.post_save.connect(_people_of, sender=Activity, dispatch_uid="revision-activity-people")
+    # Before the delete: by post_delete the activity's links to its people are gone.
+    signals.pre_delete.connect(_people_of, sender=Activity, dispatch_uid="revision-activity-people-del")
     for through in (
         Project.shared_with.through,
         Activity.our_people.through,

@@ -183,3 +183,27 @@ def test_the_account_page_and_search_follow_their_contacts_and_groups(org, rep_c
     assert org.account.name not in search
     ContactFactory(account=org.account, name="钱工")
     assert org.account.name in rep_client.get("/accounts/", {"q": "钱工"}).text
+
+
+@pytest.mark.django_db
+def test_a_visit_on_a_project_the_rep_cannot_see_still_reaches_their_desk(org, rep_client):
+    def visits_this_week() -> int:
+        return int(re.search(r'class="big-figure"><strong>(\d+)</strong>', rep_client.get("/").text).group(1))
+
+    # The stranger's project, where our rep went along on a visit this week.
+    theirs = ActivityFactory(
+        project__team=org.other_team,
+        project__owner=org.stranger,
+        project__account__team=org.other_team,
+        kind="visit",
+        done=False,
+        date=timezone.localdate(),
+    )
+    theirs.our_people.add(org.rep)
+    before = visits_this_week()
+    theirs.done = True
+    theirs.save()
+    assert visits_this_week() == before + 1
+    assert not theirs.project.is_visible_to(org.rep)
+    Activity.objects.get(pk=theirs.pk).delete()
+    assert visits_this_week() == before
