@@ -7,7 +7,8 @@
    CaptureQueriesContext in this process (same database, not through the server): each page for a small
    and a large subject (a rep with 10 projects and one with 100, a team lead and a director, an account of
    10 contacts and one of 80, a typical project and the big plan...). The goal: the same count for both
-   (constant in data size) and at most MAX_QUERIES when drawn afresh.
+   (constant in data size) and at most MAX_QUERIES when drawn afresh. Also the time one request takes to
+   draw each page afresh (what the first viewer after a change waits), median of 5.
 2. Throughput and latency with wrk (loopback, `--latency`, a Lua `done` hook for p50/p95/p99), signed in
    through a session made here for the rep and the manager: each page warmed up for 2 s, then measured.
    Goals: every HTML page at least 1/20 of ping's requests/s in the same run, and p95 under 100 ms.
@@ -56,6 +57,7 @@ class Page:
     small_user: str | None = None
     html: bool = True
     queries: tuple[int | None, int | None, int | None] = (None, None, None)  # cold, warm, small subject
+    drawn_ms: float | None = None  # one request drawing the page afresh (median), in this process
     result: dict = field(default_factory=dict)
     note: str = ""
 
@@ -132,6 +134,30 @@ def count_queries(page: Page) -> tuple[int | None, int | None, int | None]:
     return cold, warm, small
 
 
+def drawn_ms(page: Page, runs: int = 5) -> float:
+    """How long one request takes when the page must be drawn afresh (nothing in the page cache): what
+    the first viewer after a change waits. Median of `runs`, test client in this process."""
+    import statistics
+    import time
+
+    from django.core.cache import caches
+    from django.test import Client
+
+    from salescamp.models import User
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    if page.user:
+        client.force_login(User.objects.get(username=page.user))
+    client.get(page.path)
+    times = []
+    for _ in range(runs):
+        caches["pages"].clear()
+        started = time.perf_counter()
+        client.get(page.path)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def status_of(base: str, path: str, cookie: str | None, timeout: float = 30) -> int:
     parts = urlsplit(base)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -199,8 +225,10 @@ def main() -> int:
         if status != 200:
             sys.exit(f"{page.path} as {page.user}: HTTP {status} from the server (expected 200)")
         page.queries = count_queries(page)
+        page.drawn_ms = drawn_ms(page)
         cold, warm, small = page.queries
-        print(f"queries  {page.label:26} {cold:>3} drawn, {warm:>3} cached (small: {small})", flush=True)
+        print(f"queries  {page.label:26} {cold:>3} drawn, {warm:>3} cached (small: {small}); "
+              f"drawn afresh in {page.drawn_ms:.0f} ms", flush=True)  # fmt: skip
 
     for page in selected:
         if page.note:
@@ -221,7 +249,7 @@ def main() -> int:
     header = (
         f"| {'page':26} | {'req/s':>7} | {'× ping':>6} | {'p50 ms':>6} | {'p95 ms':>6} | {'p99 ms':>6} | "
     )
-    header += f"{'queries drawn/cached (small)':>28} | goals |"
+    header += f"{'queries drawn/cached (small)':>28} | {'drawn ms':>8} | goals |"
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     missed = []
@@ -246,8 +274,9 @@ def main() -> int:
             missed.append(page.key)
         q = f"{large}/{warm}" + (f" ({small})" if small is not None else "")
         print(f"| {page.label:26} | {r['rps']:7.1f} | {ratio:6.3f} | {r['p50']:6.1f} | {r['p95']:6.1f} | "
-              f"{r['p99']:6.1f} | {q:>28} | {verdict} |")  # fmt: skip
+              f"{r['p99']:6.1f} | {q:>28} | {page.drawn_ms:8.0f} | {verdict} |")  # fmt: skip
         page.result.update(ratio=ratio, queries=large, queries_cached=warm, queries_small=small)
+        page.result["drawn_ms"] = page.drawn_ms
         page.result["verdict"] = verdict
     if args.json:
         Path(args.json).write_text(
