@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import caches
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncWeek
 from django.http import Http404
@@ -266,12 +267,19 @@ def _open_projects_for_warnings(projects: QuerySet) -> tuple[list[Project], bool
 
 
 def warnings_for(projects: list[Project], today: date) -> list[ProjectWarning]:
-    """Every warning of these projects, most severe first (then by code, project and subject)."""
-    found = [
-        ProjectWarning(loaded.project, warning)
-        for loaded in load_plans(projects)
-        for warning in evaluate(loaded.plan, today)
-    ]
+    """Every warning of these projects, most severe first (then by code, project and subject).
+
+    A project's warnings are a function of its data (its revision) and the day, so each is kept under
+    both: a desk drawn again after one project changed evaluates that project alone. The messages are
+    lazy, translated when shown, so one copy serves every language."""
+    cache = caches["warnings"]
+    keys = {project.pk: f"warnings:{project.pk}:{project.revision}:{today}" for project in projects}
+    known = cache.get_many(list(keys.values()))
+    missing = [project for project in projects if keys[project.pk] not in known]
+    fresh = {keys[loaded.project.pk]: evaluate(loaded.plan, today) for loaded in load_plans(missing)}
+    cache.set_many(fresh)
+    known |= fresh
+    found = [ProjectWarning(project, warning) for project in projects for warning in known[keys[project.pk]]]
     return sorted(found, key=lambda pw: (*pw.warning.sort_key[:2], pw.project.name, pw.warning.sort_key[2]))
 
 

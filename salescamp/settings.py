@@ -190,6 +190,13 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "200"))},
     },
+    # Each project's warnings for the day (projects.desks.warnings_for), under its revision: a few KB each.
+    "warnings": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "salescamp-warnings",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("WARNING_CACHE_ENTRIES", "5000"))},
+    },
 }
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.

@@ -26,6 +26,7 @@ from .factories import (
 def _empty_page_cache():
     # Each test's database starts again from revision 1: pages drawn in another test must not match.
     caches["pages"].clear()
+    caches["warnings"].clear()
 
 
 @pytest.fixture(autouse=True)

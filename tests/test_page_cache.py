@@ -207,3 +207,24 @@ def test_a_visit_on_a_project_the_rep_cannot_see_still_reaches_their_desk(org, r
     assert not theirs.project.is_visible_to(org.rep)
     Activity.objects.get(pk=theirs.pk).delete()
     assert visits_this_week() == before
+
+
+@pytest.mark.django_db
+def test_a_desk_drawn_again_evaluates_only_the_projects_that_changed(org, rep_client, monkeypatch):
+    from projects import desks
+
+    other = ActivityFactory(
+        project__account=org.account, project__team=org.team, project__owner=org.rep
+    ).project
+    evaluated = []
+    real = desks.evaluate
+    monkeypatch.setattr(
+        desks, "evaluate", lambda plan, today: evaluated.append(plan.project_id) or real(plan, today)
+    )
+    rep_client.get("/")
+    assert sorted(evaluated) == sorted([org.project.pk, other.pk])
+    evaluated.clear()
+    PainFactory(member=org.member, text="预算被砍")
+    page = rep_client.get("/").text
+    assert evaluated == [org.project.pk]
+    assert "配电自动化项目" in page
