@@ -14,14 +14,15 @@ first; the page says when the cap was reached).
 
 import csv
 import io
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import caches
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncWeek
 from django.http import Http404
@@ -266,18 +267,46 @@ def _open_projects_for_warnings(projects: QuerySet) -> tuple[list[Project], bool
     return rows[:WARNING_PROJECT_CAP], len(rows) > WARNING_PROJECT_CAP
 
 
+class KeptWarnings:
+    """The warnings of the projects this process evaluated last, as the engine returned them. Kept as
+    objects, not pickled as Django's caches would: unpickling a lazy message makes a new class per
+    message, which cost more than evaluating again. The engine's results are immutable."""
+
+    def __init__(self, size: int):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get_many(self, keys) -> dict:
+        with self.lock:
+            found = {key: self.entries[key] for key in keys if key in self.entries}
+            for key in found:
+                self.entries.move_to_end(key)
+            return found
+
+    def set_many(self, values: dict) -> None:
+        with self.lock:
+            self.entries.update(values)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+KEPT_WARNINGS = KeptWarnings(settings.WARNING_CACHE_ENTRIES)
+
+
 def warnings_for(projects: list[Project], today: date) -> list[ProjectWarning]:
     """Every warning of these projects, most severe first (then by code, project and subject).
 
     A project's warnings are a function of its data (its revision) and the day, so each is kept under
     both: a desk drawn again after one project changed evaluates that project alone. The messages are
     lazy, translated when shown, so one copy serves every language."""
-    cache = caches["warnings"]
-    keys = {project.pk: f"warnings:{project.pk}:{project.revision}:{today}" for project in projects}
-    known = cache.get_many(list(keys.values()))
+    keys = {project.pk: (project.pk, project.revision, today) for project in projects}
+    known = KEPT_WARNINGS.get_many(keys.values())
     missing = [project for project in projects if keys[project.pk] not in known]
     fresh = {keys[loaded.project.pk]: evaluate(loaded.plan, today) for loaded in load_plans(missing)}
-    cache.set_many(fresh)
+    KEPT_WARNINGS.set_many(fresh)
     known |= fresh
     found = [ProjectWarning(project, warning) for project in projects for warning in known[keys[project.pk]]]
     return sorted(found, key=lambda pw: (*pw.warning.sort_key[:2], pw.project.name, pw.warning.sort_key[2]))

@@ -190,14 +190,9 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "200"))},
     },
-    # Each project's warnings for the day (projects.desks.warnings_for), under its revision: a few KB each.
-    "warnings": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "salescamp-warnings",
-        "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("WARNING_CACHE_ENTRIES", "5000"))},
-    },
 }
+# Each project's warnings of the day kept in each process for the desks (projects.desks.warnings_for).
+WARNING_CACHE_ENTRIES = int(os.environ.get("WARNING_CACHE_ENTRIES", "5000"))
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.
 # Development and tests: tasks are recorded but not run (PDFs then render on demand, as they always can).

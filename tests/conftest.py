@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
 
+from projects.desks import KEPT_WARNINGS
 from salescamp.models import Rank
 
 from .factories import (
@@ -26,7 +27,7 @@ from .factories import (
 def _empty_page_cache():
     # Each test's database starts again from revision 1: pages drawn in another test must not match.
     caches["pages"].clear()
-    caches["warnings"].clear()
+    KEPT_WARNINGS.clear()
 
 
 @pytest.fixture(autouse=True)
