@@ -516,7 +516,7 @@ class TeamFilters:
     team: Team
     scope_ids: list[int]  # the team and every team below it
     options: list[TeamOption]  # the teams the user may pick: the ones they manage
-    people: list[User]  # members of the teams in scope
+    people: QuerySet  # members of the teams in scope (read once, when first needed)
     rep: User | None = None
     stage: str = ""
     state: str | None = None  # None: every state; "" is "not judged yet" (written "none" in the URL)
@@ -622,7 +622,9 @@ def parse_team_filters(user, params, today: date) -> TeamFilters:
         current = stack.pop()
         scope_ids.append(current.pk)
         stack.extend(children.get(current.pk, []))
-    people = list(
+    # Read when first needed (a ?rep= to check, or the page being drawn): a desk served from its drawn
+    # copy never needs it.
+    people = (
         User.objects.filter(memberships__team_id__in=scope_ids)
         .distinct()
         .order_by("rank", "display_name", "username")
