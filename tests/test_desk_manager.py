@@ -383,10 +383,10 @@ def desk_queries(lead, client=None) -> int:
 @pytest.mark.django_db
 def test_the_team_desk_query_count_is_pinned_and_the_same_for_3_and_30_projects():
     # session, user (2); the team tree, the managed teams (2); the page's key: the scope's project
-    # revisions (1). Drawing it: the people in scope; open projects for the warnings; chain members with pains,
-    # activities with their people, contacts and asks, control points and engagement — the warnings' bulk
-    # loader (4); visit cadence; stale key contacts; parity gaps; plans awaiting review; pipeline by
-    # stage × state (5)
+    # revisions (1). Drawing it: the people in scope; open projects for the warnings; chain members with
+    # pains, activities with their people, contacts and asks, control points and engagement — the
+    # warnings' bulk loader (4); visit cadence; stale key contacts; parity gaps; plans awaiting review;
+    # pipeline by stage × state (5)
     assert desk_queries(build_team(3)) == desk_queries(build_team(30)) == 15
     lead = build_team(30)
     client = client_for(lead)
