@@ -35,7 +35,7 @@ from salescamp.models import Rank, Team, User
 
 from . import charts, rows
 from .access import visible_projects
-from .loader import PERSON_FIELDS, LoadedProject, PlanLinks, person_fields, person_row
+from .loader import LoadedProject, PlanLinks, engine_tables, person_fields
 from .loader import person as engine_person
 from .models import (
     Activity,
@@ -142,12 +142,12 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
     for member in (
         ChainMember.objects.filter(project_id__in=ids)
         .select_related("contact", "owner")
-        .only(*MEMBER_FIELDS, *(f"contact__{name}" for name in CONTACT_FIELDS), *_person_fields("owner__"))
-        .annotate(
-            pain_rows=rows.json_rows(
-                Pain.objects.all(), "member", {"id": "id", "text": "text", "kind": "kind"}
-            )
+        .only(
+            *MEMBER_FIELDS,
+            *(f"contact__{name}" for name in CONTACT_FIELDS),
+            *person_fields("owner__").values(),
         )
+        .annotate(pain_rows=rows.json_rows(Pain.objects.all(), "member", PAIN_FIELDS))
         .order_by("-contact__level", "contact__name")
     ):
         members[member.project_id].append(member)
@@ -167,11 +167,7 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
                 "activity",
                 {"id": "contact_id", "level": "contact__level", "name": "contact__name"},
             ),
-            ask_rows=rows.json_rows(
-                Ask.objects.all(),
-                "activity",
-                {"id": "id", "kind": "kind", "text": "text", "contact": "contact_id"},
-            ),
+            ask_rows=rows.json_rows(Ask.objects.all(), "activity", ASK_FIELDS),
         )
     ):
         activities[activity.project_id].append(activity)
@@ -188,16 +184,7 @@ def load_plans(projects: list[Project]) -> list[LoadedProject]:
     small = {
         pk: (control_points, engagements)
         for pk, control_points, engagements in Project.objects.filter(pk__in=ids)
-        .annotate(
-            control_point_rows=rows.json_rows(
-                ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
-            ),
-            engagement_rows=rows.json_rows(
-                Engagement.objects.all(),
-                "project",
-                {"id": "id", "project_id": "project_id", "user_id": "user_id", "user": person_row("user__")},
-            ),
-        )
+        .annotate(**engine_tables())
         .values_list("pk", "control_point_rows", "engagement_rows")
     }
     return [
@@ -227,11 +214,6 @@ MEMBER_FIELDS = (
 CONTACT_FIELDS = ("name", "title", "level", "function", "personality", "reports_to_id")
 PAIN_FIELDS = {"id": "id", "text": "text", "kind": "kind"}
 ASK_FIELDS = {"id": "id", "kind": "kind", "text": "text", "contact": "contact_id"}
-
-
-def _person_fields(prefix: str = "") -> list[str]:
-    """What loader.person and User.__str__ read."""
-    return [f"{prefix}{name}" for name in PERSON_FIELDS]
 
 
 def _person(persons: dict[int, data.Person], values: dict) -> data.Person:
@@ -430,21 +412,15 @@ def my_projects(user, visible: QuerySet | None = None) -> QuerySet:
     return Project.objects.filter(Q(owner=user) | Q(shared_with=user), pk__in=visible.values("pk")).distinct()
 
 
-def visits_this_week(user, today: date) -> int:
-    """Done visits the user took part in this week (Monday to Sunday), on any project."""
-    monday = week_start(today)
-    return Activity.objects.filter(
-        kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, monday + timedelta(days=6))
-    ).count()
-
-
 def rep_desk(user, today: date) -> RepDesk:
     """The rep's desk in a fixed number of queries (see tests/test_desk_rep.py for the count)."""
     visible = visible_projects(user)
     mine = _by_pk(my_projects(user, visible))
     monday = week_start(today)
     sunday = monday + timedelta(days=6)
-    visits = visits_this_week(user, today)
+    visits = Activity.objects.filter(
+        kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, sunday)
+    ).count()
     open_projects = list(
         mine.filter(stage__in=OPEN_STAGES)
         .select_related("account", "owner", "team", "team__thresholds")

@@ -62,6 +62,21 @@ def person_row(prefix: str) -> JSONObject:
     return JSONObject(**person_fields(prefix))
 
 
+def engine_tables() -> dict:
+    """The project's small tables the engine reads, as json_rows annotations by name: for one project
+    (load_project) or many (desks.load_plans)."""
+    return {
+        "control_point_rows": rows.json_rows(
+            ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
+        ),
+        "engagement_rows": rows.json_rows(
+            Engagement.objects.all(),
+            "project",
+            {**rows.model_fields(Engagement), "user": person_row("user__")},
+        ),
+    }
+
+
 def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProject:
     """`project` should come from projects.access.project_for (account, owner, team, thresholds joined).
 
@@ -93,23 +108,16 @@ def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProje
         rows.attach(activity, "our_people", rows.instances(User, activity.people_rows, ("-rank", "id")))
         rows.attach(activity, "contacts", rows.instances(Contact, activity.contact_rows, ("-level", "name")))
         rows.attach(activity, "asks", rows.instances(Ask, activity.ask_rows))
-    engagement = {**rows.model_fields(Engagement), "user": person_row("user__")}
-    internal_sale = {**rows.model_fields(InternalSale), "person": person_row("person__")}
-    small = (
-        Project.objects.filter(pk=project.pk)
-        .annotate(
-            control_point_rows=rows.json_rows(
-                ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
-            ),
-            engagement_rows=rows.json_rows(Engagement.objects.all(), "project", engagement),
-            internal_sale_rows=rows.json_rows(InternalSale.objects.all(), "project", internal_sale),
-            **plan_rows.get("project", {}),
-        )
-        .values(
-            *("control_point_rows", "engagement_rows", "internal_sale_rows", *plan_rows.get("project", {}))
-        )
-        .get()
-    )
+    tables = {
+        **engine_tables(),
+        "internal_sale_rows": rows.json_rows(
+            InternalSale.objects.all(),
+            "project",
+            {**rows.model_fields(InternalSale), "person": person_row("person__")},
+        ),
+        **plan_rows.get("project", {}),
+    }
+    small = Project.objects.filter(pk=project.pk).annotate(**tables).values(*tables).get()
     return LoadedProject(
         project=project,
         members=members,
