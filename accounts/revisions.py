@@ -1,10 +1,10 @@
 """What moves an account's revision on (see salescamp.revisions): the account, its contacts (the org
 chart), and the names its history shows — people and teams."""
 
-from django.db.models import Q, signals
+from django.db.models import Q
 
-from salescamp.models import Team, User
-from salescamp.revisions import bump, user_change_shows
+from salescamp.models import Team
+from salescamp.revisions import follow
 
 from .models import Account, Contact
 
@@ -16,22 +16,5 @@ ACCOUNT_FILTERS = {
 }
 
 
-def _changed(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:  # fixtures load rows as they were
-        bump(Account, ACCOUNT_FILTERS[sender](instance))
-
-
-def _user_changed(sender, instance, raw=False, created=False, update_fields=None, **kwargs) -> None:
-    if not raw and user_change_shows(update_fields, created):
-        bump(Account, Q(team__memberships__user_id=instance.pk))
-
-
 def connect() -> None:
-    for model in ACCOUNT_FILTERS:
-        signals.post_save.connect(
-            _changed, sender=model, dispatch_uid=f"account-revision-save-{model.__name__}"
-        )
-        signals.post_delete.connect(
-            _changed, sender=model, dispatch_uid=f"account-revision-del-{model.__name__}"
-        )
-    signals.post_save.connect(_user_changed, sender=User, dispatch_uid="account-revision-save-user")
+    follow(Account, ACCOUNT_FILTERS, people=lambda user: Q(team__memberships__user_id=user.pk))

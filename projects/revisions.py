@@ -29,8 +29,8 @@ from .models import (
     VisitSheet,
 )
 
-# What a rendered page of a project may show from each model, as a filter on Project from the instance's
-# own foreign keys (read from the instance, so it still works while the row is being deleted).
+# What a rendered page of a project may show from each model, as a filter on Project built from the
+# instance's own foreign keys (salescamp.revisions.follow).
 PROJECT_FILTERS = {
     Project: lambda obj: Q(pk=obj.pk),
     ChainMember: lambda obj: Q(pk=obj.project_id),
@@ -65,16 +65,6 @@ def bump(projects: QuerySet | Q) -> None:
     revisions.bump(Project, projects)
 
 
-def _changed(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:  # fixtures load rows as they were
-        bump(PROJECT_FILTERS[sender](instance))
-
-
-def _user_changed(sender, instance, raw=False, created=False, update_fields=None, **kwargs) -> None:
-    if not raw and revisions.user_change_shows(update_fields, created):
-        bump(Q(team__memberships__user_id=instance.pk) | Q(owner_id=instance.pk) | Q(shared_with=instance.pk))
-
-
 def _links_changed(sender, instance, action, reverse, pk_set=None, **kwargs) -> None:
     # Links are only ever changed from the owning side (activity.contacts.add(...)): simple_history's
     # many-to-many tracking refuses changes made from the other side.
@@ -94,10 +84,13 @@ def _people_of(sender, instance, raw=False, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in PROJECT_FILTERS:
-        signals.post_save.connect(_changed, sender=model, dispatch_uid=f"revision-save-{model.__name__}")
-        signals.post_delete.connect(_changed, sender=model, dispatch_uid=f"revision-delete-{model.__name__}")
-    signals.post_save.connect(_user_changed, sender=User, dispatch_uid="revision-save-user")
+    revisions.follow(
+        Project,
+        PROJECT_FILTERS,
+        people=lambda user: (
+            Q(team__memberships__user_id=user.pk) | Q(owner_id=user.pk) | Q(shared_with=user.pk)
+        ),
+    )
     signals.post_save.connect(_people_of, sender=Activity, dispatch_uid="revision-activity-people")
     # Before the delete: by post_delete the activity's links to its people are gone.
     signals.pre_delete.connect(_people_of, sender=Activity, dispatch_uid="revision-activity-people-del")

@@ -8,7 +8,7 @@ two writers can never land on the same number.
 """
 
 from django.db import models
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, signals
 
 
 class Revisioned(models.Model):
@@ -56,3 +56,26 @@ USER_FIELDS_SHOWN = frozenset(
 def user_change_shows(update_fields, created: bool) -> bool:
     """Signing in saves last_login alone; a new user appears nowhere yet."""
     return not created and (update_fields is None or bool(USER_FIELDS_SHOWN & set(update_fields)))
+
+
+def follow(target: type[Revisioned], filters: dict, people=None) -> None:
+    """Move `target` rows' revisions on whenever a row of a model in `filters` is saved or deleted
+    (`filters`: model → instance → filter on `target`, read from the instance's own keys so it still works
+    while the row is being deleted), and when a user's shown fields change (`people`: user → filter)."""
+    from .models import User
+
+    def changed(sender, instance, raw=False, **kwargs) -> None:
+        if not raw:  # fixtures load rows as they were
+            bump(target, filters[sender](instance))
+
+    def user_changed(sender, instance, raw=False, created=False, update_fields=None, **kwargs) -> None:
+        if not raw and user_change_shows(update_fields, created):
+            bump(target, people(instance))
+
+    name = target.__name__
+    for model in filters:
+        uid = f"{name}-revision-{model.__name__}"
+        signals.post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        signals.post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
+    if people is not None:
+        signals.post_save.connect(user_changed, sender=User, weak=False, dispatch_uid=f"{name}-revision-user")
