@@ -56,7 +56,7 @@ PROJECT_FILTERS = {
     Contact: lambda obj: Q(account_id=obj.account_id),
     TeamThresholds: lambda obj: Q(team_id=obj.team_id),
     Membership: lambda obj: Q(team_id=obj.team_id),
-    Team: lambda obj: Q(team_id__in=revisions.subtree(obj.pk)),
+    Team: lambda obj: Q(team_id__in=Team.objects.subtree_ids(obj.pk)),
 }
 
 

@@ -56,21 +56,30 @@ class User(AbstractUser, Revisioned):
         return any(leader_id == self.pk for _team, _parent, leader_id in self.team_tree())
 
 
+def _subtrees(tree: list[tuple[int, int | None, int | None]], roots) -> set[int]:
+    """The teams `roots` and every team below them, from the tree as (id, parent, leader) rows."""
+    children: dict[int | None, list[int]] = {}
+    for team_id, parent_id, _leader in tree:
+        children.setdefault(parent_id, []).append(team_id)
+    subtree: set[int] = set()
+    stack = list(roots)
+    while stack:
+        team_id = stack.pop()
+        if team_id not in subtree:
+            subtree.add(team_id)
+            stack.extend(children.get(team_id, []))
+    return subtree
+
+
 class TeamQuerySet(models.QuerySet):
     def led_subtree_ids(self, user) -> set[int]:
         # The team tree is small (tens of rows): one query and a walk beat a recursive CTE per request.
         tree = user.team_tree()
-        children: dict[int | None, list[int]] = {}
-        for team_id, parent_id, _leader in tree:
-            children.setdefault(parent_id, []).append(team_id)
-        subtree: set[int] = set()
-        stack = [team_id for team_id, _parent, leader_id in tree if leader_id == user.pk]
-        while stack:
-            team_id = stack.pop()
-            if team_id not in subtree:
-                subtree.add(team_id)
-                stack.extend(children.get(team_id, []))
-        return subtree
+        return _subtrees(tree, [team_id for team_id, _parent, leader_id in tree if leader_id == user.pk])
+
+    def subtree_ids(self, team_id: int) -> set[int]:
+        """The team and every team below it."""
+        return _subtrees(list(Team.objects.values_list("id", "parent_id", "leader_id")), [team_id])
 
     def managed_by(self, user) -> "TeamQuerySet":
         """Teams where the user is a manager: leader of the team or of one of its ancestors."""

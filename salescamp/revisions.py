@@ -32,21 +32,6 @@ def bump(model: type[Revisioned], rows: QuerySet | Q) -> None:
     model.objects.filter(pk__in=matched.values("pk")).update(revision=F("revision") + 1)
 
 
-def subtree(team_id: int) -> set[int]:
-    """The team and every team below it."""
-    from .models import Team
-
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in Team.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    found, todo = set(), [team_id]
-    while todo:
-        current = todo.pop()
-        found.add(current)
-        todo.extend(child for child in children.get(current, []) if child not in found)
-    return found
-
-
 # A user's name and rank appear on the pages of their teams' records (and decide parity warnings).
 USER_FIELDS_SHOWN = frozenset(
     {"username", "first_name", "last_name", "display_name", "rank", "weekly_visit_target"}
