@@ -1,12 +1,17 @@
 """Writes to projects. Each is one transaction, validates with full_clean(), and records who did it."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from accounts.services import StaleEdit
 
 from .models import Activity, Ask, ChainMember, ControlPoint, Engagement, Pain, Project
 
 __all__ = ["StaleEdit"]
+
+SHARED_OUTSIDE_TEAM = _("%(names)s not in %(team)s: a project is shared only within its team.")
 
 
 def _save(instance, *, by):
@@ -16,10 +21,24 @@ def _save(instance, *, by):
     return instance
 
 
+def _share(project: Project, people, *, by) -> None:
+    """Who the project is shared with, exactly `people`: whoever is left out loses access at once.
+    Recorded in the project's history (its many-to-many field is tracked) under `by`."""
+    people = list(people)
+    members = set(project.team.memberships.values_list("user_id", flat=True))
+    outsiders = [str(person) for person in people if person.pk not in members]
+    if outsiders:
+        names = pgettext("list separator", ", ").join(outsiders)
+        raise ValidationError({"shared_with": SHARED_OUTSIDE_TEAM % {"names": names, "team": project.team}})
+    project._history_user = by
+    project.shared_with.set(people)
+
+
 @transaction.atomic
-def project_create(*, project: Project, by) -> Project:
+def project_create(*, project: Project, by, shared_with=()) -> Project:
     """A new project starts with the four control points and its owner engaged."""
     _save(project, by=by)
+    _share(project, shared_with, by=by)
     for number in (1, 2, 3, 4):
         ControlPoint.objects.create(project=project, number=number)
     Engagement.objects.get_or_create(project=project, user=project.owner)
@@ -27,12 +46,15 @@ def project_create(*, project: Project, by) -> Project:
 
 
 @transaction.atomic
-def project_update(*, project: Project, expected_version: int, by) -> Project:
+def project_update(*, project: Project, expected_version: int, by, shared_with=None) -> Project:
+    """`shared_with`: the people to share with from now on; None leaves the sharing as it is."""
     current = Project.objects.select_for_update().get(pk=project.pk)
     if current.version != expected_version:
         raise StaleEdit(current)
     project.version = current.version + 1
     _save(project, by=by)
+    if shared_with is not None and set(shared_with) != set(current.shared_with.all()):
+        _share(project, shared_with, by=by)
     Engagement.objects.get_or_create(project=project, user=project.owner)
     return project
 

@@ -50,7 +50,13 @@ def project_create(request: HttpRequest) -> HttpResponse:
         initial.update(account=account, team=account.team)
     form = ProjectForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        project = services.project_create(project=form.instance, by=request.user)
+        try:
+            project = services.project_create(
+                project=form.instance, by=request.user, shared_with=form.cleaned_data["shared_with"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(request, "projects/project_form.html", {"form": form}, status=INVALID)
         messages.success(request, _("Project “%(name)s” created.") % {"name": project.name})
         return redirect("project_detail", project_id=project.pk)
     status = INVALID if form.errors else 200
@@ -138,10 +144,15 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.project_update(
-                project=form.instance, expected_version=form.cleaned_data["version"], by=request.user
+                project=form.instance,
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+                shared_with=form.cleaned_data["shared_with"],
             )
         except StaleEdit as stale:
             conflict = conflict_details(form, stale.current, _("project"))
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
             return _after_save(request, project.pk, _("Project saved."), "section-state")
     return _panel(
