@@ -163,9 +163,26 @@ class Contact(models.Model):
         boss = self.reports_to
         if boss.account_id != self.account_id:
             raise ValidationError({"reports_to": REPORTS_TO_OTHER_ACCOUNT})
-        seen: set[int] = set()
-        while boss is not None and boss.pk not in seen:
-            if self.pk is not None and boss.pk == self.pk:
-                raise ValidationError({"reports_to": REPORTS_TO_CYCLE % {"name": self.reports_to.name}})
-            seen.add(boss.pk)
-            boss = boss.reports_to
+        if self.pk is None:
+            return  # nobody reports to a contact not saved yet: no loop is possible
+        # The account's whole reporting map in one query, walked in memory: linear in the account's size.
+        boss_of = dict(Contact.objects.filter(account_id=self.account_id).values_list("id", "reports_to_id"))
+        boss_of[self.pk] = self.reports_to_id
+        if any(self.pk in loop for loop in reporting_loops(boss_of)):
+            raise ValidationError({"reports_to": REPORTS_TO_CYCLE % {"name": self.reports_to.name}})
+
+
+def reporting_loops(boss_of: dict) -> list[list]:
+    """Every loop in a reporting map (person → boss, None at the top), each as the people in it in the
+    order the line runs. Each person is walked once: linear however long the lines are."""
+    loops, finished = [], set()
+    for start in boss_of:
+        walk: dict = {}  # person → position in this walk
+        person = start
+        while person is not None and person not in finished and person not in walk:
+            walk[person] = len(walk)
+            person = boss_of.get(person)
+        finished.update(walk)
+        if person is not None and person in walk:
+            loops.append(list(walk)[walk[person] :])
+    return loops

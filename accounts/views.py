@@ -16,7 +16,7 @@ from .access import account_for, contact_for
 from .forms import AccountForm, ContactForm
 from .history import account_changes
 from .models import Account, Contact
-from .orgchart import build_org_chart
+from .orgchart import build_org_chart, drawing_steps
 from .services import StaleEdit, account_save, contact_save
 
 ACCOUNT_BODY = "accounts/account_detail.html#account-body"
@@ -59,7 +59,7 @@ def _account_context(account: Account, **extra) -> dict:
     return {
         "account": account,
         "contact_count": len(contacts),
-        "org_chart": build_org_chart(contacts),
+        "org_chart": drawing_steps(build_org_chart(contacts)),
         "changes": account_changes(account),
         **extra,
     }

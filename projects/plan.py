@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from accounts.models import Contact, Function, Level
-from accounts.orgchart import build_org_chart
+from accounts.orgchart import build_org_chart, drawing_steps
 from salescamp.models import Rank
 
 from . import rows
@@ -622,9 +622,9 @@ def _chain_map(cards: list[SimpleNamespace]) -> dict:
         cards, key=lambda card: card.contact.pk, parent_of=lambda card: card.contact.reports_to_id
     )
     if len(cards) < 2:
-        return {"tree": roots, "unplaced": []}
+        return {"tree": drawing_steps(roots), "unplaced": []}
     return {
-        "tree": [node for node in roots if node.children],
+        "tree": drawing_steps([node for node in roots if node.children]),
         "unplaced": [node.item for node in roots if not node.children],
     }
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts.orgchart import OrgNode, build_org_chart
+from accounts.orgchart import DrawStep, build_org_chart, drawing_steps
 
 from .course import ALL_STATE_SIGNS, CONTROL_POINTS, RECOMMENDED_STRATEGY, STATE_SIGNS
 from .loader import LoadedProject
@@ -69,7 +69,7 @@ def member_cards(loaded: LoadedProject, warnings) -> list[MemberCard]:
 
 @dataclass
 class ChainMap:
-    tree: list[OrgNode]
+    tree: list[DrawStep]
     unplaced: list[MemberCard]
 
 
@@ -79,10 +79,10 @@ def chain_map(cards: list[MemberCard]) -> ChainMap:
         cards, key=lambda card: card.contact.pk, parent_of=lambda card: card.contact.reports_to_id
     )
     if len(cards) < 2:
-        return ChainMap(tree=roots, unplaced=[])
+        return ChainMap(tree=drawing_steps(roots), unplaced=[])
     tree = [node for node in roots if node.children]
     unplaced = [node.item for node in roots if not node.children]
-    return ChainMap(tree=tree, unplaced=unplaced)
+    return ChainMap(tree=drawing_steps(tree), unplaced=unplaced)
 
 
 def warnings_by_severity(warnings) -> list[tuple[str, list]]:

@@ -6,7 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import Account, Contact
+from accounts.models import REPORTS_TO_CYCLE, Account, Contact, reporting_loops
 from salescamp.models import Membership, Team, User
 
 from ..models import (
@@ -179,25 +179,27 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
             _save(contact, path)
         contacts[entry.key] = contact
 
-    done: set[str] = set()
-
-    def set_boss(key: str) -> None:
-        if key in done:
-            return
-        done.add(key)
-        entry = parsed.contact(key)
-        if entry.reports_to:
-            set_boss(entry.reports_to)
-        contact = contacts[key]
+    # The file's reporting lines, set in one pass: parse_plan refused loops among the file's contacts, and
+    # contacts outside the file report to nobody in it, so no loop can form (checked once more, as a whole).
+    index_of = {entry.key: index for index, entry in enumerate(parsed.contacts)}
+    boss_of = dict(Contact.objects.filter(account=account).values_list("id", "reports_to_id"))
+    changed = []
+    for entry in parsed.contacts:
+        contact = contacts[entry.key]
         boss = contacts[entry.reports_to] if entry.reports_to else None
         if contact.reports_to_id != (boss.pk if boss else None):
             contact.reports_to = boss
-            bump(contact)
-            index = parsed.contacts.index(entry)
-            _save(contact, f"$.contacts[{index}]")
-
-    for entry in parsed.contacts:
-        set_boss(entry.key)
+            boss_of[contact.pk] = contact.reports_to_id
+            changed.append(entry)
+    if loops := reporting_loops(boss_of):
+        first = next(entry for entry in changed if contacts[entry.key].pk in loops[0])
+        raise PlanFormatError.single(
+            f"$.contacts[{index_of[first.key]}].reports_to", str(REPORTS_TO_CYCLE % {"name": first.name})
+        )
+    for entry in changed:
+        contact = contacts[entry.key]
+        bump(contact)
+        contact.save()
     return contacts
 
 

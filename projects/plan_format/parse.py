@@ -5,6 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from accounts.models import reporting_loops
+
 from .activities import read_activities
 from .chain import read_chain
 from .deal import read_competitors, read_negotiation, read_tender
@@ -140,20 +142,10 @@ def _check_references(r: Reader, plan: ParsedPlan) -> None:
         for position, key in enumerate(competitor.supporters):
             contact_ref(f"$.competitors[{index}].supporters[{position}]", key)
 
-    # Reporting loops: follow each contact's bosses; report each loop once, at its first contact.
+    # Reporting loops, each reported once at its first contact.
     boss_of = {contact.key: contact.reports_to for contact in plan.contacts if contact.reports_to in keys}
     index_of = {contact.key: index for index, contact in enumerate(plan.contacts)}
-    reported: set[str] = set()
-    for contact in plan.contacts:
-        walk = [contact.key]
-        boss = boss_of.get(contact.key)
-        while boss is not None and boss not in walk:
-            walk.append(boss)
-            boss = boss_of.get(boss)
-        if boss is None or boss in reported:
-            continue
-        loop = walk[walk.index(boss) :]
-        reported.update(loop)
+    for loop in reporting_loops(boss_of):
         first = min(loop, key=index_of.__getitem__)
         start = loop.index(first)
         ordered = [*loop[start:], *loop[:start], first]
