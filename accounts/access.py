@@ -5,7 +5,7 @@ Strangers get 404, never 403: the existence of another team's customer is itself
 
 from django.shortcuts import get_object_or_404
 
-from .models import Account, Contact
+from accounts.models import Account, Contact
 
 
 def account_for(user, account_id: int) -> Account:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Account, Contact
+from accounts.models import Account, Contact
 
 
 class ContactInline(admin.TabularInline):

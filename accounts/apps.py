@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Customers (客户)")
-
-    def ready(self) -> None:
-        from . import revisions
-
-        revisions.connect()

@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Account, Contact
 from salescamp.editing import VersionedModelForm
-
-from .models import Account, Contact
 
 
 class AccountForm(VersionedModelForm):

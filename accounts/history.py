@@ -7,9 +7,8 @@ from datetime import datetime
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Account, Contact
 from salescamp.models import Team
-
-from .models import Account, Contact
 
 KIND_LABELS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 

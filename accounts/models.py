@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from salescamp.models import Team
-from salescamp.revisions import Revisioned
 
 REPORTS_TO_OTHER_ACCOUNT = _("A contact can only report to someone at the same account.")
 REPORTS_TO_SELF = _("A contact cannot report to themselves.")
@@ -63,7 +62,7 @@ class AccountQuerySet(models.QuerySet):
         return self.filter(team_id__in=user.visible_team_ids())
 
 
-class Account(Revisioned):
+class Account(models.Model):
     name = models.CharField(_("name"), max_length=100)
     industry = models.CharField(_("industry"), max_length=60, blank=True)
     region = models.CharField(_("region"), max_length=60, blank=True)
@@ -82,8 +81,7 @@ class Account(Revisioned):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    # `revision` (Revisioned): moved on by accounts.revisions when the account or its contacts change.
-    history = HistoricalRecords(excluded_fields=["updated_at", "created_at", "version", "revision"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "created_at", "version"])
     objects = AccountQuerySet.as_manager()
 
     class Meta:

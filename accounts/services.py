@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .models import Account, Contact
+from accounts.models import Account, Contact
 
 
 class StaleEdit(Exception):

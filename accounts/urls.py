@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from accounts import views
 
 urlpatterns = [
     path("accounts/", views.account_list, name="account_list"),

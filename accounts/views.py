@@ -3,21 +3,18 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
 
-from salescamp import page_cache
+from accounts.access import account_for, contact_for
+from accounts.forms import AccountForm, ContactForm
+from accounts.history import account_changes
+from accounts.models import Account, Contact
+from accounts.orgchart import build_org_chart, drawing_steps
+from accounts.services import StaleEdit, account_save, contact_save
 from salescamp.editing import CONFLICT, INVALID, conflict_details
-
-from .access import account_for, contact_for
-from .forms import AccountForm, ContactForm
-from .history import account_changes
-from .models import Account, Contact
-from .orgchart import build_org_chart, drawing_steps
-from .services import StaleEdit, account_save, contact_save
 
 ACCOUNT_BODY = "accounts/account_detail.html#account-body"
 RESULTS = "accounts/account_list.html#results"
@@ -32,26 +29,14 @@ def account_list(request: HttpRequest) -> HttpResponse:
         accounts = accounts.filter(Q(name__icontains=query) | Q(pk__in=matching_contacts))
     accounts = accounts.annotate(contact_count=Count("contacts")).order_by("name")
 
-    def draw() -> str:
-        page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-        return render_to_string(RESULTS, {"page": page, "query": query}, request)
-
-    stamp = (page_cache.set_stamp(Account.objects.visible_to(request.user)), query, request.GET.get("page"))
-    results = page_cache.fragment(request, "accounts", stamp, draw)
-    if request.htmx:
-        return HttpResponse(results)
-    return render(request, "accounts/account_list.html", {"query": query, "body": results})
+    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query}
+    return render(request, RESULTS if request.htmx else "accounts/account_list.html", context)
 
 
 def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
     account = account_for(request.user, account_id)
-    body = page_cache.fragment(
-        request,
-        "account",
-        (account.pk, account.revision),
-        lambda: render_to_string(ACCOUNT_BODY, _account_context(account), request),
-    )
-    return render(request, "accounts/account_detail.html", {"account": account, "body": body})
+    return render(request, "accounts/account_detail.html", _account_context(account))
 
 
 def _account_context(account: Account, **extra) -> dict:

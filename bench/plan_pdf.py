@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 def build(contacts: int, activities: int):
     from accounts.models import Account, Contact
-    from projects import services
-    from projects.models import (
+    from projects.deals import services
+    from projects.deals.models import (
         Activity,
         ChainMember,
         Competitor,
@@ -136,12 +136,14 @@ def page_count(body: bytes) -> str:
 
 def split_render(pdf, project, snapshot) -> tuple[bytes, dict[str, float]]:
     """pdf.plan_pdf without its cache, step by step: the template, WeasyPrint's layout, write_pdf."""
+    from projects import printing
+
     started = time.perf_counter()
     html = pdf.plan_html(project=project, snapshot=snapshot)
     templated = time.perf_counter()
-    stylesheets = [pdf._stylesheet(name) for name in pdf.STYLESHEETS]
-    html_class = pdf._html_class()
-    document = html_class(string=html, base_url=pdf.STATIC_BASE, url_fetcher=pdf._fetcher())
+    stylesheets = [printing._stylesheet(name) for name in printing.STYLESHEETS]
+    html_class = printing._html_class()
+    document = html_class(string=html, base_url=printing.STATIC_BASE, url_fetcher=printing._fetcher())
     rendered = document.render(stylesheets=stylesheets)
     laid_out = time.perf_counter()
     body = rendered.write_pdf()
@@ -170,9 +172,9 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import translation
 
-    from projects import pdf
-    from projects.access import visible_projects
-    from projects.plan import load_plan, plan_snapshot
+    from projects.deals.access import visible_projects
+    from projects.plans import pdf
+    from projects.plans.plan import load_plan, plan_snapshot
     from salescamp.models import User
 
     try:

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects (项目)")
-
-    def ready(self) -> None:
-        from . import revisions
-
-        revisions.connect()

@@ -5,8 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .revisions import Revisioned
-
 
 class Rank(models.IntegerChoices):
     """Rank on our side, compared with a contact's level by the parity rule (责权利对等)."""
@@ -17,9 +15,7 @@ class Rank(models.IntegerChoices):
     EXECUTIVE = 4, _("VP or chief (副总/总经理)")
 
 
-class User(AbstractUser, Revisioned):
-    # `revision` (Revisioned): moved on by projects.revisions when an activity this user takes part in
-    # changes — the desk counts their visits on any project, including ones they cannot see.
+class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=50, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), choices=Rank, default=Rank.REP)
     weekly_visit_target = models.PositiveSmallIntegerField(

@@ -182,17 +182,7 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # Drawn page fragments (salescamp.page_cache). Keys name everything a fragment was drawn from, so each
-    # process may keep its own copy: no entry ever needs invalidating, only room.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "salescamp-pages",
-        "TIMEOUT": 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "200"))},
-    },
 }
-# Each project's warnings of the day kept in each process for the desks (projects.desks.warnings_for).
-WARNING_CACHE_ENTRIES = int(os.environ.get("WARNING_CACHE_ENTRIES", "5000"))
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.
 # Development and tests: tasks are recorded but not run (PDFs then render on demand, as they always can).

@@ -1,11 +1,9 @@
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
 
-from projects.desks import KEPT_WARNINGS
 from salescamp.models import Rank
 
 from .factories import (
@@ -21,13 +19,6 @@ from .factories import (
     TeamFactory,
     UserFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _empty_page_cache():
-    # Each test's database starts again from revision 1: pages drawn in another test must not match.
-    caches["pages"].clear()
-    KEPT_WARNINGS.clear()
 
 
 @pytest.fixture(autouse=True)

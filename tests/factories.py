@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from accounts.models import Account, Contact, Function, Level, Personality
-from projects.models import (
+from projects.deals.models import (
     Activity,
     Ask,
     ChainMember,

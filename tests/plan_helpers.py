@@ -3,15 +3,9 @@ big project for the query-count pins."""
 
 from decimal import Decimal
 
-from projects.models import (
-    Competitor,
-    NegotiationTerm,
-    PlanSubmission,
-    ResourcePlanItem,
-    ReviewComment,
-    TenderItem,
-)
-from projects.review import plan_submit
+from projects.deals.models import Competitor, NegotiationTerm, ResourcePlanItem, TenderItem
+from projects.plans.models import PlanSubmission, ReviewComment
+from projects.plans.review import plan_submit
 from salescamp.models import Rank
 
 from .factories import (

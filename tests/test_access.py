@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact
-from projects.models import VisitSheet
+from projects.visits.models import VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
@@ -179,7 +179,7 @@ def test_a_team_cannot_be_placed_below_its_own_subteam(org):
 
 @pytest.mark.django_db
 def test_the_rule_for_one_project_agrees_with_the_rule_for_lists(org):
-    from projects.models import Project
+    from projects.deals.models import Project
 
     from .factories import ProjectFactory
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from projects.models import Project
-from projects.plan_format import export_project, import_plan
-from salescamp.demo import load_demo
+from projects.deals.models import Project
+from projects.demo import load_demo
+from projects.plans.plan_format import export_project, import_plan
 
 
 @pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Contact, reporting_loops
 from accounts.orgchart import MAX_DRAWN_DEPTH, build_org_chart, drawing_steps
-from projects import review
-from projects.plan_format import PlanFormatError, import_plan, parse_plan
+from projects.plans import review
+from projects.plans.plan_format import PlanFormatError, import_plan, parse_plan
 
 from .factories import ChainMemberFactory, ContactFactory
 

@@ -15,16 +15,9 @@ from django.core.management import call_command
 from django.utils import translation
 
 from accounts.models import Account, Contact
-from projects.loader import load_project
-from projects.models import (
-    Activity,
-    Competitor,
-    NegotiationTerm,
-    Project,
-    ResourcePlanItem,
-    TenderItem,
-)
-from projects.plan_format import PlanFormatError, export_project, import_plan, parse_plan, to_plan_data
+from projects.deals.loading import load_project
+from projects.deals.models import Activity, Competitor, NegotiationTerm, Project, ResourcePlanItem, TenderItem
+from projects.plans.plan_format import PlanFormatError, export_project, import_plan, parse_plan, to_plan_data
 from projects.rules import evaluate
 from salescamp.models import Rank
 
@@ -873,7 +866,7 @@ def test_import_plan_prints_each_error_and_exits_2_with_nothing_saved(org, examp
 
 
 def test_an_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    from projects.plan_format import files
+    from projects.plans.plan_format import files
 
     monkeypatch.setattr(files, "MAX_BYTES", 100)
     big = tmp_path / "big.json"

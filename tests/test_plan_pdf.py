@@ -11,10 +11,11 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
-from projects import pdf, review
-from projects.models import PLAN_SECTIONS
-from projects.pdf import StaticFileNotServed, static_path
-from projects.plan import load_plan, plan_snapshot
+from projects import printing
+from projects.plans import pdf, review
+from projects.plans.models import PLAN_SECTIONS
+from projects.plans.plan import load_plan, plan_snapshot
+from projects.printing import StaticFileNotServed, static_path
 
 from .factories import ChainMemberFactory, ContactFactory
 from .plan_helpers import plan_rows
@@ -127,8 +128,8 @@ def test_the_pdfs_anchors_are_unique_and_every_link_lands(org, rep_client, caplo
 def test_weasyprint_gets_the_lighter_user_agent_stylesheet_and_still_numbers_lists():
     import weasyprint
 
-    html_class = pdf._html_class()
-    # If this fails, WeasyPrint changed shape: PDFs still render, only slower (see pdf._html_class).
+    html_class = printing._html_class()
+    # If this fails, WeasyPrint changed shape: PDFs still render, only slower (see printing._html_class).
     assert html_class is not weasyprint.HTML
     body = html_class(string="<ol><li>一</li><li>二</li></ol>").write_pdf()
     assert "2." in pdf_text(body)

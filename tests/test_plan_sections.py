@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from projects.forms_plan import NEGATIVE_MONEY, fingerprint
-from projects.models import Competitor, NegotiationTerm, ResourcePlanItem
-from projects.plan import (
+from projects.deals.models import Competitor, NegotiationTerm, ResourcePlanItem
+from projects.deals.plan_forms import NEGATIVE_MONEY, fingerprint
+from projects.plans.plan import (
     activity_parity,
     compare,
     exchange_table,
@@ -90,7 +90,7 @@ def test_the_suggestion_is_the_highest_priority_resource_neither_given_nor_plann
     assert resource_suggestion({"info.success_case"}, {"info.professional"}) == "info.competitive"
     everything = {
         code
-        for code in __import__("projects.course", fromlist=["ALL_RESOURCES"]).ALL_RESOURCES
+        for code in __import__("projects.rules.course", fromlist=["ALL_RESOURCES"]).ALL_RESOURCES
         if code != "personal.friendship"
     }
     assert resource_suggestion(everything, set()) == "personal.friendship"

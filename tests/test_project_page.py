@@ -94,16 +94,11 @@ def page_queries(project, client=None) -> int:
 
 @pytest.mark.django_db
 def test_the_project_page_query_count_is_pinned_and_the_same_for_5_and_100_contacts():
-    # session, user, team tree (access); the project's key fields (is the drawn copy still good?); the
-    # project with account, owner, team, thresholds; the loader's 3:
+    # session, user, team tree (access); the project with account, owner, team, thresholds; the loader's 3:
     # chain members (with contacts, owners, pains), activities (with our people, their people, asks), the
     # small tables (control points, engagement, internal selling); the account's contacts (for "add to
-    # chain"); unfinished visit sheets (the nav reuses the team tree). Drawn once: the first four alone.
-    assert page_queries(build_project(5)) == page_queries(build_project(100)) == 10
-    project = build_project(100)
-    client = client_for(project.owner)
-    page_queries(project, client)
-    assert page_queries(project, client) == 4
+    # chain"); unfinished visit sheets (the nav reuses the team tree).
+    assert page_queries(build_project(5)) == page_queries(build_project(100)) == 9
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from projects.models import Project
+from projects.deals.models import Project
 
 from .conftest import client_for
 

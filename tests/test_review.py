@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from projects import review
-from projects.models import PlanStatus, PlanSubmission, ReviewComment
+from projects.plans import review
+from projects.plans.models import PlanStatus, PlanSubmission, ReviewComment
 
 from .conftest import client_for
 from .factories import MembershipFactory, UserFactory

@@ -5,8 +5,8 @@ import weasyprint
 from django.core.cache import cache
 from django.core.management import call_command
 
-from projects import review
-from projects.models import PlanSubmission
+from projects.plans import review
+from projects.plans.models import PlanSubmission
 
 from .conftest import client_for
 

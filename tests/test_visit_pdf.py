@@ -3,7 +3,7 @@ import subprocess
 
 import pytest
 
-from projects.loader import load_project
+from projects.deals.loading import load_project
 from projects.visits.changes import apply_sheet
 
 from .conftest import client_for

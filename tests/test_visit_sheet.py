@@ -8,11 +8,12 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.loader import load_project
-from projects.models import Activity, ChainMember, Competitor, VisitSheet
+from projects.deals.loading import load_project
+from projects.deals.models import Activity, ChainMember, Competitor
 from projects.visits import changes as changes_module
 from projects.visits.changes import apply_sheet
 from projects.visits.diagnosis import diagnose
+from projects.visits.models import VisitSheet
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, submit_errors
 from projects.visits.services import StaleDraft, draft_save

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import projects.models
+import projects.deals.models
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('visit', 'Visit (拜访)'), ('phone', 'Phone call (电话)'), ('tech_exchange', 'Technical exchange (技术交流)'), ('business_talk', 'Business talk (商务洽谈)'), ('site_visit', 'Site visit (考察)'), ('exec_meeting', 'Executive meeting (高层会晤)'), ('banquet', 'Formal banquet (宴请)'), ('dinner', 'Private dinner (私人饭局)'), ('leisure', 'KTV, sports or outing (娱乐/运动/出游)'), ('gift', 'Gift (礼品)')], max_length=16, verbose_name='type')),
                 ('date', models.DateField(verbose_name='date')),
                 ('done', models.BooleanField(default=False, help_text='Unticked: planned.', verbose_name='done')),
-                ('topics', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['product_features', 'roi', 'long_term_value', 'peer_competition', 'success_case', 'private'])], verbose_name='topics')),
+                ('topics', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['product_features', 'roi', 'long_term_value', 'peer_competition', 'success_case', 'private'])], verbose_name='topics')),
                 ('gift_kind', models.CharField(blank=True, choices=[('', 'No gift'), ('logo_souvenir', 'Logo souvenir'), ('consumable', 'Consumables'), ('liquor', 'Liquor'), ('cigarettes', 'Cigarettes'), ('valuables', 'Valuables'), ('other', 'Other')], default='', max_length=16, verbose_name='gift')),
                 ('gift_value', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='gift value (CNY)')),
                 ('gift_approved', models.BooleanField(default=False, verbose_name='gift approved')),
@@ -35,9 +35,9 @@ class Migration(migrations.Migration):
                 ('hook', models.CharField(blank=True, max_length=300, verbose_name='hook for next time')),
                 ('outcome', models.TextField(blank=True, max_length=2000, verbose_name='outcome')),
                 ('reason_met', models.CharField(blank=True, max_length=300, verbose_name='why they agreed to meet')),
-                ('resources', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['info.success_case', 'info.professional', 'info.competitive', 'info.conversation', 'info.lifestyle', 'enterprise.alliance', 'enterprise.project_success', 'enterprise.price', 'enterprise.team_event', 'enterprise.department_demand', 'personal.stand_out', 'personal.network', 'personal.better_life', 'personal.skills', 'personal.friendship'])], verbose_name='resources given')),
+                ('resources', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['info.success_case', 'info.professional', 'info.competitive', 'info.conversation', 'info.lifestyle', 'enterprise.alliance', 'enterprise.project_success', 'enterprise.price', 'enterprise.team_event', 'enterprise.department_demand', 'personal.stand_out', 'personal.network', 'personal.better_life', 'personal.skills', 'personal.friendship'])], verbose_name='resources given')),
                 ('other_departments', models.JSONField(blank=True, default=list, verbose_name='other departments met')),
-                ('control_points', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator([1, 2, 3, 4])], verbose_name='control points served')),
+                ('control_points', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator([1, 2, 3, 4])], verbose_name='control points served')),
                 ('presales_days', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('365'))], verbose_name='presales days')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('contacts', models.ManyToManyField(blank=True, related_name='activities', to='accounts.contact', verbose_name='their people')),
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
             name='ChainMember',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('roles', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['bridge', 'coach', 'key', 'general'])], verbose_name='roles')),
+                ('roles', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['bridge', 'coach', 'key', 'general'])], verbose_name='roles')),
                 ('stance', models.CharField(choices=[('support', 'Supports us (支持)'), ('neutral', 'Neutral (中立)'), ('oppose', 'Opposes us (反对)'), ('competitor', 'Leans to a competitor (倾向友商)')], default='neutral', max_length=12, verbose_name='stance')),
                 ('depth', models.PositiveSmallIntegerField(choices=[(1, 'Stranger (陌生)'), (2, 'Acquainted (认识)'), (3, 'Familiar (熟悉)'), (4, 'Cares (在乎)'), (5, 'Bound (绑定)')], default=1, verbose_name='relationship depth')),
                 ('acquaintance', models.CharField(blank=True, help_text='e.g. introduced by a friend, classmates in an executive course', max_length=200, verbose_name='prior acquaintance')),
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('visit', 'Visit (拜访)'), ('phone', 'Phone call (电话)'), ('tech_exchange', 'Technical exchange (技术交流)'), ('business_talk', 'Business talk (商务洽谈)'), ('site_visit', 'Site visit (考察)'), ('exec_meeting', 'Executive meeting (高层会晤)'), ('banquet', 'Formal banquet (宴请)'), ('dinner', 'Private dinner (私人饭局)'), ('leisure', 'KTV, sports or outing (娱乐/运动/出游)'), ('gift', 'Gift (礼品)')], max_length=16, verbose_name='type')),
                 ('date', models.DateField(verbose_name='date')),
                 ('done', models.BooleanField(default=False, help_text='Unticked: planned.', verbose_name='done')),
-                ('topics', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['product_features', 'roi', 'long_term_value', 'peer_competition', 'success_case', 'private'])], verbose_name='topics')),
+                ('topics', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['product_features', 'roi', 'long_term_value', 'peer_competition', 'success_case', 'private'])], verbose_name='topics')),
                 ('gift_kind', models.CharField(blank=True, choices=[('', 'No gift'), ('logo_souvenir', 'Logo souvenir'), ('consumable', 'Consumables'), ('liquor', 'Liquor'), ('cigarettes', 'Cigarettes'), ('valuables', 'Valuables'), ('other', 'Other')], default='', max_length=16, verbose_name='gift')),
                 ('gift_value', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='gift value (CNY)')),
                 ('gift_approved', models.BooleanField(default=False, verbose_name='gift approved')),
@@ -97,9 +97,9 @@ class Migration(migrations.Migration):
                 ('hook', models.CharField(blank=True, max_length=300, verbose_name='hook for next time')),
                 ('outcome', models.TextField(blank=True, max_length=2000, verbose_name='outcome')),
                 ('reason_met', models.CharField(blank=True, max_length=300, verbose_name='why they agreed to meet')),
-                ('resources', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['info.success_case', 'info.professional', 'info.competitive', 'info.conversation', 'info.lifestyle', 'enterprise.alliance', 'enterprise.project_success', 'enterprise.price', 'enterprise.team_event', 'enterprise.department_demand', 'personal.stand_out', 'personal.network', 'personal.better_life', 'personal.skills', 'personal.friendship'])], verbose_name='resources given')),
+                ('resources', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['info.success_case', 'info.professional', 'info.competitive', 'info.conversation', 'info.lifestyle', 'enterprise.alliance', 'enterprise.project_success', 'enterprise.price', 'enterprise.team_event', 'enterprise.department_demand', 'personal.stand_out', 'personal.network', 'personal.better_life', 'personal.skills', 'personal.friendship'])], verbose_name='resources given')),
                 ('other_departments', models.JSONField(blank=True, default=list, verbose_name='other departments met')),
-                ('control_points', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator([1, 2, 3, 4])], verbose_name='control points served')),
+                ('control_points', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator([1, 2, 3, 4])], verbose_name='control points served')),
                 ('presales_days', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('365'))], verbose_name='presales days')),
                 ('created_at', models.DateTimeField(blank=True, editable=False)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -175,7 +175,7 @@ class Migration(migrations.Migration):
                 ('amount', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='amount (CNY)')),
                 ('expected_close', models.DateField(blank=True, null=True, verbose_name='expected close')),
                 ('state', models.CharField(blank=True, choices=[('', 'Not judged yet'), ('S1', 'S1 locked elsewhere (竞争劣势)'), ('S2', 'S2 forming, we are early (有优势)'), ('S3', 'S3 not yet real (八字没一撇)')], default='', max_length=2, verbose_name='customer state')),
-                ('state_signs', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['s1_customer_in_control', 's1_only_quotes', 's1_no_information', 's1_guarded', 's1_route_decided', 's2_we_design', 's2_grateful', 's2_introduces', 's2_funding_ready', 's3_no_procurement', 's3_scattered_questions', 's3_unknown_funding'])], verbose_name='signs observed')),
+                ('state_signs', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['s1_customer_in_control', 's1_only_quotes', 's1_no_information', 's1_guarded', 's1_route_decided', 's2_we_design', 's2_grateful', 's2_introduces', 's2_funding_ready', 's3_no_procurement', 's3_scattered_questions', 's3_unknown_funding'])], verbose_name='signs observed')),
                 ('strategy', models.CharField(blank=True, choices=[('', 'Undecided'), ('top_down', 'Top-down (自上而下)'), ('bottom_up', 'Bottom-up (自下而上)')], default='', max_length=10, verbose_name='strategy')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 ('amount', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='amount (CNY)')),
                 ('expected_close', models.DateField(blank=True, null=True, verbose_name='expected close')),
                 ('state', models.CharField(blank=True, choices=[('', 'Not judged yet'), ('S1', 'S1 locked elsewhere (竞争劣势)'), ('S2', 'S2 forming, we are early (有优势)'), ('S3', 'S3 not yet real (八字没一撇)')], default='', max_length=2, verbose_name='customer state')),
-                ('state_signs', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['s1_customer_in_control', 's1_only_quotes', 's1_no_information', 's1_guarded', 's1_route_decided', 's2_we_design', 's2_grateful', 's2_introduces', 's2_funding_ready', 's3_no_procurement', 's3_scattered_questions', 's3_unknown_funding'])], verbose_name='signs observed')),
+                ('state_signs', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['s1_customer_in_control', 's1_only_quotes', 's1_no_information', 's1_guarded', 's1_route_decided', 's2_we_design', 's2_grateful', 's2_introduces', 's2_funding_ready', 's3_no_procurement', 's3_scattered_questions', 's3_unknown_funding'])], verbose_name='signs observed')),
                 ('strategy', models.CharField(blank=True, choices=[('', 'Undecided'), ('top_down', 'Top-down (自上而下)'), ('bottom_up', 'Bottom-up (自下而上)')], default='', max_length=10, verbose_name='strategy')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
@@ -344,7 +344,7 @@ class Migration(migrations.Migration):
             name='HistoricalChainMember',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('roles', models.JSONField(blank=True, default=list, validators=[projects.models.CodesValidator(['bridge', 'coach', 'key', 'general'])], verbose_name='roles')),
+                ('roles', models.JSONField(blank=True, default=list, validators=[projects.deals.models.CodesValidator(['bridge', 'coach', 'key', 'general'])], verbose_name='roles')),
                 ('stance', models.CharField(choices=[('support', 'Supports us (支持)'), ('neutral', 'Neutral (中立)'), ('oppose', 'Opposes us (反对)'), ('competitor', 'Leans to a competitor (倾向友商)')], default='neutral', max_length=12, verbose_name='stance')),
                 ('depth', models.PositiveSmallIntegerField(choices=[(1, 'Stranger (陌生)'), (2, 'Acquainted (认识)'), (3, 'Familiar (熟悉)'), (4, 'Cares (在乎)'), (5, 'Bound (绑定)')], default=1, verbose_name='relationship depth')),
                 ('acquaintance', models.CharField(blank=True, help_text='e.g. introduced by a friend, classmates in an executive course', max_length=200, verbose_name='prior acquaintance')),

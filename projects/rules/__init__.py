@@ -10,7 +10,7 @@ rules.md (docs). No rule touches the database: a loader builds the PlanData firs
 from datetime import date
 from typing import Any
 
-from . import (
+from projects.rules import (
     coach_overasked,
     coach_risky_type,
     coach_too_senior,
@@ -34,10 +34,10 @@ from . import (
     visit_no_hook,
     visit_no_reason,
 )
-from .base import SEVERITY_ORDER, Rule, Severity, Subject, Warning
-from .control_points import CP1, CP2, CP3, CP4, control_point_coverage
-from .data import PlanData
-from .parity import effective_owner, is_executive, is_high_level, member_roles
+from projects.rules.base import SEVERITY_ORDER, Rule, Severity, Subject, Warning
+from projects.rules.control_points import CP1, CP2, CP3, CP4, control_point_coverage
+from projects.rules.data import PlanData
+from projects.rules.parity import effective_owner, is_executive, is_high_level, member_roles
 
 # In the catalogue's order (rules.md).
 ALL_RULES: tuple[Rule, ...] = (

@@ -15,7 +15,7 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from .data import Activity, ActivityKind, ChainMember, GiftKind, PlanData
+from projects.rules.data import Activity, ActivityKind, ChainMember, GiftKind, PlanData
 
 
 class Severity(StrEnum):

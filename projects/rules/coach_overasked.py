@@ -4,8 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from .data import AskKind, PlanData, Role
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import AskKind, PlanData, Role
 
 CODE = "COACH_OVERASKED"
 SEVERITY = Severity.MEDIUM

@@ -4,8 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from .data import Personality, PlanData, Role
+from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import Personality, PlanData, Role
 
 CODE = "COACH_RISKY_TYPE"
 SEVERITY = Severity.MEDIUM

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from .data import PlanData, Role
-from .parity import is_executive
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import PlanData, Role
+from projects.rules.parity import is_executive
 
 CODE = "COACH_TOO_SENIOR"
 SEVERITY = Severity.LOW

@@ -10,9 +10,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RECAP, Section, Severity, Subject, Warning, activity_label, interpolate
-from .data import ControlPointStatus, Depth, Level, PlanData, Role
-from .parity import is_executive
+from projects.rules.base import LESSON_RECAP, Section, Severity, Subject, Warning, activity_label, interpolate
+from projects.rules.data import ControlPointStatus, Depth, Level, PlanData, Role
+from projects.rules.parity import is_executive
 
 CONTROL_POINT_NAMES = {
     1: _("high-level and organisational relationships"),

@@ -5,8 +5,8 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from .data import Activity, ActivityKind, Function, PlanData
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import Activity, ActivityKind, Function, PlanData
 
 CODE = "FIRST_VISIT_ONE_DEPT"
 SEVERITY = Severity.LOW

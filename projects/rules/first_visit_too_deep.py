@@ -4,8 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from .data import Activity, PlanData, Topic
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import Activity, PlanData, Topic
 
 CODE = "FIRST_VISIT_TOO_DEEP"
 SEVERITY = Severity.MEDIUM

@@ -4,8 +4,16 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RELATIONSHIP, Severity, Subject, Warning, interpolate, number, warning_factory
-from .data import PlanData
+from projects.rules.base import (
+    LESSON_RELATIONSHIP,
+    Severity,
+    Subject,
+    Warning,
+    interpolate,
+    number,
+    warning_factory,
+)
+from projects.rules.data import PlanData
 
 CODE = "GIFT_VALUE"
 SEVERITY = Severity.HIGH

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import (
+from projects.rules.base import (
     GIFT_KIND_LABELS,
     LESSON_16,
     Severity,
@@ -15,8 +15,8 @@ from .base import (
     labels,
     warning_factory,
 )
-from .data import FORBIDDEN_EXECUTIVE_GIFTS, Activity, PlanData
-from .parity import is_executive
+from projects.rules.data import FORBIDDEN_EXECUTIVE_GIFTS, Activity, PlanData
+from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_GIFT"
 SEVERITY = Severity.HIGH

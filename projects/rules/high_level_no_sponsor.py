@@ -4,9 +4,18 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_16, Section, Severity, Subject, Warning, interpolate, labels, warning_factory
-from .data import LEADER_RANK, PlanData
-from .parity import is_executive
+from projects.rules.base import (
+    LESSON_16,
+    Section,
+    Severity,
+    Subject,
+    Warning,
+    interpolate,
+    labels,
+    warning_factory,
+)
+from projects.rules.data import LEADER_RANK, PlanData
+from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_NO_SPONSOR"
 SEVERITY = Severity.HIGH

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, labels, warning_factory
-from .data import ChainMember, Depth, Level, PlanData, Rank
-from .parity import effective_owner, is_executive
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, labels, warning_factory
+from projects.rules.data import ChainMember, Depth, Level, PlanData, Rank
+from projects.rules.parity import effective_owner, is_executive
 
 CODE = "HIGH_LEVEL_PRIVATE_ACTIVITY"
 SEVERITY = Severity.HIGH

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_16, Severity, Subject, Warning, interpolate, labels, warning_factory
-from .data import EXECUTIVE_TOPICS, PlanData, Topic
-from .parity import is_executive
+from projects.rules.base import LESSON_16, Severity, Subject, Warning, interpolate, labels, warning_factory
+from projects.rules.data import EXECUTIVE_TOPICS, PlanData, Topic
+from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_PRODUCT_TALK"
 SEVERITY = Severity.MEDIUM

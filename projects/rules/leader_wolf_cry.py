@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_2, Section, Severity, Subject, Warning, interpolate, warning_factory
-from .data import LEADER_RANK, Activity, Level, PlanData
+from projects.rules.base import LESSON_2, Section, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import LEADER_RANK, Activity, Level, PlanData
 
 CODE = "LEADER_WOLF_CRY"
 SEVERITY = Severity.LOW

@@ -4,8 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
-from .data import ActivityKind, PlanData, Role
+from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
+from projects.rules.data import ActivityKind, PlanData, Role
 
 CODE = "NO_BRIDGE"
 SEVERITY = Severity.HIGH

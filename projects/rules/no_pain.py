@@ -5,9 +5,9 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from .data import ChainMember, PlanData, Role
-from .parity import is_executive
+from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import ChainMember, PlanData, Role
+from projects.rules.parity import is_executive
 
 CODE = "NO_PAIN"
 SEVERITY = Severity.MEDIUM

@@ -4,8 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from .data import ChainMember, PlanData
+from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import ChainMember, PlanData
 
 CODE = "ONE_WAY_RECIPROCITY"
 SEVERITY = Severity.LOW

@@ -4,7 +4,7 @@ A contact whose level is `thresholds.parity_gap` or more steps above the rank of
 who owns the relationship is not at parity: they are 高层 (high-level) *for us*, whatever their title.
 """
 
-from .data import ChainMember, Person, PlanData, Role, Thresholds
+from projects.rules.data import ChainMember, Person, PlanData, Role, Thresholds
 
 
 def effective_owner(plan: PlanData, member: ChainMember) -> Person:

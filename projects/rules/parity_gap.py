@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_16, Severity, Subject, Warning, interpolate, warning_factory
-from .data import PlanData
-from .parity import effective_owner, is_high_level, parity_gap
+from projects.rules.base import LESSON_16, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import PlanData
+from projects.rules.parity import effective_owner, is_high_level, parity_gap
 
 CODE = "PARITY_GAP"
 SEVERITY = Severity.HIGH

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
-from .data import PlanData, State, Strategy
-from .parity import is_executive
+from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
+from projects.rules.data import PlanData, State, Strategy
+from projects.rules.parity import is_executive
 
 CODE = "S1_BOTTOM_UP"
 SEVERITY = Severity.HIGH

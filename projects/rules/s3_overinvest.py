@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Section, Severity, Subject, Warning, interpolate, warning_factory
-from .data import LEADER_RANK, PlanData, State
+from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import LEADER_RANK, PlanData, State
 
 CODE = "S3_OVERINVEST"
 SEVERITY = Severity.MEDIUM

@@ -4,9 +4,18 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_12, Section, Severity, Subject, Warning, interpolate, labels, warning_factory
-from .data import Function, PlanData, State
-from .parity import is_executive
+from projects.rules.base import (
+    LESSON_12,
+    Section,
+    Severity,
+    Subject,
+    Warning,
+    interpolate,
+    labels,
+    warning_factory,
+)
+from projects.rules.data import Function, PlanData, State
+from projects.rules.parity import is_executive
 
 CODE = "S3_SINGLE_TECH"
 SEVERITY = Severity.MEDIUM

@@ -4,8 +4,16 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RECAP, Section, Severity, Subject, Warning, interpolate, warning_factory
-from .data import PlanData
+from projects.rules.base import (
+    LESSON_RECAP,
+    Section,
+    Severity,
+    Subject,
+    Warning,
+    interpolate,
+    warning_factory,
+)
+from projects.rules.data import PlanData
 
 CODE = "SINGLE_THREADED"
 SEVERITY = Severity.MEDIUM

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from .data import ChainMember, PlanData, Role
-from .parity import is_executive
+from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
+from projects.rules.data import ChainMember, PlanData, Role
+from projects.rules.parity import is_executive
 
 CODE = "STALE_KEY_CONTACT"
 SEVERITY = Severity.LOW

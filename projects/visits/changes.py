@@ -11,24 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Contact, Function, Level, Personality
-from projects.course import ALL_STATE_SIGNS
-from projects.loader import LoadedProject, person
-from projects.models import (
-    Activity,
-    ActivityKind,
-    ChainMember,
-    Competitor,
-    Pain,
-    Project,
-    Role,
-    VisitSheet,
-    VisitStatus,
-)
+from projects.deals.loading import LoadedProject, person
+from projects.deals.models import Activity, ActivityKind, ChainMember, Competitor, Pain, Project, Role
 from projects.rules import data as plain
+from projects.rules.course import ALL_STATE_SIGNS
+from projects.visits.models import VisitSheet, VisitStatus
+from projects.visits.schema import parse_amount, parse_date
 from salescamp.editing import valid_id
 from salescamp.models import User
-
-from .schema import parse_amount, parse_date
 
 VISIT_ID = -1  # the visit being written, in the diagnosis's plain data
 NEW_CONTACT_BASE = -100

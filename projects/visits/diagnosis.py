@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.loader import LoadedProject
-from projects.models import VisitSheet, VisitStatus
+from projects.deals.loading import LoadedProject
 from projects.rules import evaluate
-
-from .changes import VISIT_ID, hypothetical_plan
+from projects.visits.changes import VISIT_ID, hypothetical_plan
+from projects.visits.models import VisitSheet, VisitStatus
 
 # Rules about the visit itself; contact rules are kept for the people met.
 VISIT_CODES = {

@@ -3,23 +3,12 @@
 from django.utils import timezone
 
 from accounts.models import Function, Level, Personality
-from projects.course import RESOURCES, STATE_SIGNS
-from projects.forms import our_people
-from projects.loader import LoadedProject
-from projects.models import (
-    AskKind,
-    CustomerState,
-    Depth,
-    GiftKind,
-    PainKind,
-    Role,
-    Stance,
-    Topic,
-    VisitSheet,
-    VisitTemplate,
-)
-
-from .schema import GROUPS, OPTIONAL_SECTIONS, SMALL_ACTIVITIES, STALL_REASONS, empty_sheet
+from projects.deals.forms import our_people
+from projects.deals.loading import LoadedProject
+from projects.deals.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
+from projects.rules.course import RESOURCES, STATE_SIGNS
+from projects.visits.models import VisitSheet, VisitTemplate
+from projects.visits.schema import GROUPS, OPTIONAL_SECTIONS, SMALL_ACTIVITIES, STALL_REASONS, empty_sheet
 
 
 def template_for(sheet: VisitSheet) -> VisitTemplate | None:

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import VisitTemplate
+from projects.visits.models import VisitTemplate
+from projects.visits.schema import OPTIONAL_SECTIONS
 from salescamp.editing import SafeModelForm
-
-from .schema import OPTIONAL_SECTIONS
 
 MAX_QUESTIONS = 20
 

@@ -3,10 +3,10 @@ still lacks, so the rep walks in knowing what this visit must learn."""
 
 from django.utils.translation import gettext as _
 
-from projects.loader import LoadedProject
-from projects.models import Role, VisitSheet, VisitStatus
-
-from .schema import empty_sheet
+from projects.deals.loading import LoadedProject
+from projects.deals.models import Role
+from projects.visits.models import VisitSheet, VisitStatus
+from projects.visits.schema import empty_sheet
 
 
 def prefilled_sheet(loaded: LoadedProject, previous: VisitSheet | None) -> dict:

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Function, Level, Personality
-from projects.course import ALL_RESOURCES, ALL_STATE_SIGNS
-from projects.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
+from projects.deals.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
+from projects.rules.course import ALL_RESOURCES, ALL_STATE_SIGNS
 
 TEXT_LIMIT = 2000
 LINE_LIMIT = 300

@@ -2,10 +2,9 @@
 
 from django.db import transaction
 
-from projects.models import VisitSheet, VisitStatus
+from projects.visits.models import VisitSheet, VisitStatus
+from projects.visits.schema import parse_date
 from salescamp.editing import latest_author
-
-from .schema import parse_date
 
 DEVICE_KEY = "_device"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from projects.visits import views
 
 urlpatterns = [
     path("projects/<int:project_id>/visits/new/", views.visit_new, name="visit_new"),

@@ -10,22 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from projects.access import project_for
-from projects.loader import load_project
-from projects.models import VisitSheet, VisitStatus, VisitTemplate
-from projects.pdf import STYLESHEETS, render_pdf
-from salescamp import page_cache
+from projects.deals.access import project_for
+from projects.deals.loading import load_project
+from projects.printing import STYLESHEETS, render_pdf
+from projects.visits.access import visit_for
+from projects.visits.changes import apply_sheet, build_changes
+from projects.visits.diagnosis import diagnose
+from projects.visits.editor import editor_context
+from projects.visits.forms import VisitTemplateForm
+from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
+from projects.visits.prefill import prefilled_sheet
+from projects.visits.schema import parse_form, pick_existing, submit_errors
+from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
-
-from .access import visit_for, visit_stamp_for
-from .changes import apply_sheet, build_changes
-from .diagnosis import diagnose
-from .editor import editor_context
-from .forms import VisitTemplateForm
-from .prefill import prefilled_sheet
-from .schema import parse_form, pick_existing, submit_errors
-from .services import AlreadySubmitted, StaleDraft, draft_save
 
 MAX_POST_FIELDS = 2000
 
@@ -60,15 +58,13 @@ def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
-    sheet = (visit_stamp_for if request.method == "GET" else visit_for)(request.user, visit_id)
+    sheet = visit_for(request.user, visit_id)
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
     if request.method == "GET":
         if request.GET.get("mode") in ("quick", "full"):
             sheet.quick = request.GET["mode"] == "quick"
             sheet.save(update_fields=["quick"])
-            # Saving the sheet moved the project's revision on: read the new one for the page's key.
-            sheet.project.refresh_from_db(fields=["revision"])
         return _sheet_page(request, sheet, "projects/visit_form.html")
     loaded = load_project(sheet.project)
     if len(request.POST) > MAX_POST_FIELDS:
@@ -97,18 +93,9 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def _sheet_page(request, sheet, template: str) -> HttpResponse:
-    """The editor or the read view, its body drawn once per revision of the project (which every save
-    of the sheet moves on). `sheet` may be the key fields only (visit_stamp_for)."""
-
-    def draw() -> str:
-        whole = visit_for(request.user, sheet.pk)
-        loaded = load_project(whole.project)
-        context = editor_context(whole, loaded, diagnose(whole, loaded))
-        return render_to_string(f"{template}#sheet", context, request)
-
-    stamp = (template, sheet.pk, sheet.project.pk, sheet.project.revision)
-    body = page_cache.fragment(request, "visit", stamp, draw)
-    return render(request, template, {"project": sheet.project, "body": body})
+    """The editor or the read view of a sheet (from visit_for)."""
+    loaded = load_project(sheet.project)
+    return render(request, template, editor_context(sheet, loaded, diagnose(sheet, loaded)))
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -194,7 +181,7 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    return _sheet_page(request, visit_stamp_for(request.user, visit_id), "projects/visit_detail.html")
+    return _sheet_page(request, visit_for(request.user, visit_id), "projects/visit_detail.html")
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from projects.models import VisitSheet
+from projects.visits.models import VisitSheet
 from projects.visits.schema import empty_sheet
 
 from .conftest import DESKTOP, PHONE, signed_in_page

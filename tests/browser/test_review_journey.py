@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from projects.models import NegotiationTerm, PlanStatus, PlanSubmission, ReviewComment
+from projects.deals.models import NegotiationTerm
+from projects.plans.models import PlanStatus, PlanSubmission, ReviewComment
 
 from .conftest import DESKTOP, PHONE, signed_in_page
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.models import VisitSheet
+from projects.visits.models import VisitSheet
 
 from .conftest import DESKTOP, PHONE, signed_in_page
 

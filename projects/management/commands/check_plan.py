@@ -9,7 +9,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from projects.plan_format import PlanFormatError, parse_plan, read_document, to_plan_data
+from projects.plans.plan_format import PlanFormatError, parse_plan, read_document, to_plan_data
 from projects.rules import evaluate
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from projects.models import Project
-from projects.plan_format import dumps, export_project
+from projects.deals.models import Project
+from projects.plans.plan_format import dumps, export_project
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from projects.plan_format import PlanFormatError, import_plan, read_document
+from projects.plans.plan_format import PlanFormatError, import_plan, read_document
 from salescamp.models import Team, User
 
 

@@ -1,0 +1,267 @@
+import datetime
+from dataclasses import fields as dataclass_fields
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Account, Contact, Function
+from projects.deals.models import (
+    Activity,
+    Ask,
+    AskKind,
+    ChainMember,
+    ControlPoint,
+    Engagement,
+    InternalSale,
+    Pain,
+    Project,
+    Role,
+    TeamThresholds,
+    Topic,
+)
+from projects.rules.course import ALL_STATE_SIGNS, CONTROL_POINTS, RESOURCES, STATE_SIGNS
+from projects.rules.data import Thresholds
+from salescamp.editing import SafeModelForm, VersionedModelForm
+from salescamp.models import Team, User
+
+DONE_IN_FUTURE = _("A done activity cannot be in the future; untick “done” to plan it.")
+DATE_OUT_OF_RANGE = _("Enter a date between 2000 and five years from now.")
+
+
+def sane_date(value: datetime.date | None) -> datetime.date | None:
+    if value is None:
+        return value
+    today = timezone.localdate()
+    if value.year < 2000 or value > today.replace(year=today.year + 5):
+        raise forms.ValidationError(DATE_OUT_OF_RANGE)
+    return value
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def our_people():
+    return User.objects.filter(is_active=True).order_by("-rank", "display_name", "username")
+
+
+class ProjectForm(VersionedModelForm):
+    state_signs = forms.MultipleChoiceField(
+        label=_("Signs observed"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(str(state), [(c, label) for c, label in signs]) for state, signs in STATE_SIGNS.items()],
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "account",
+            "team",
+            "owner",
+            "shared_with",
+            "stage",
+            "outcome_reason",
+            "amount",
+            "expected_close",
+            "state",
+            "state_signs",
+            "strategy",
+        ]
+        widgets = {
+            "expected_close": DateInput,
+            "amount": forms.NumberInput(attrs={"inputmode": "decimal", "min": "0", "step": "1000"}),
+            "outcome_reason": forms.Textarea(attrs={"rows": 2}),
+            "shared_with": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible_teams = user.visible_team_ids()
+        self.fields["account"].queryset = Account.objects.visible_to(user)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=visible_teams)
+        self.fields["owner"].queryset = our_people().filter(teams__in=visible_teams).distinct()
+        self.fields["shared_with"].queryset = our_people()
+        self.fields["shared_with"].required = False
+
+    def clean_expected_close(self):
+        return sane_date(self.cleaned_data.get("expected_close"))
+
+    def clean_state_signs(self):
+        return [code for code in self.cleaned_data["state_signs"] if code in ALL_STATE_SIGNS]
+
+
+class ChainMemberForm(VersionedModelForm):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=Role.choices,
+        help_text=_("高层 (high-level) is not ticked by hand: it follows from the parity rule."),
+    )
+
+    class Meta:
+        model = ChainMember
+        fields = ["contact", "roles", "stance", "depth", "owner", "acquaintance"]
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        if self.instance.pk:
+            del self.fields["contact"]
+        else:
+            in_chain = ChainMember.objects.filter(project=project).values("contact_id")
+            self.fields["contact"].queryset = Contact.objects.filter(account=project.account).exclude(
+                pk__in=in_chain
+            )
+            self.fields["contact"].error_messages["invalid_choice"] = _(
+                "Choose one of this account's contacts who is not in the chain yet."
+            )
+        self.fields["owner"].queryset = our_people()
+        self.fields["owner"].empty_label = _("— the project owner —")
+
+
+class PainForm(SafeModelForm):
+    class Meta:
+        model = Pain
+        fields = ["text", "kind"]
+
+
+class ActivityForm(SafeModelForm):
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple, choices=Topic.choices
+    )
+    resources = forms.MultipleChoiceField(
+        label=_("Resources given"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(str(group), list(items)) for group, items in RESOURCES.values()],
+        help_text=_("In the course's order of priority within each kind."),
+    )
+    other_departments = forms.MultipleChoiceField(
+        label=_("Other departments met on the same trip"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=Function.choices,
+    )
+    control_points = forms.TypedMultipleChoiceField(
+        label=_("Control points this serves"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(number, f"CP{number} {label}") for number, label in CONTROL_POINTS.items()],
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "date",
+            "done",
+            "our_people",
+            "contacts",
+            "goal",
+            "reason_met",
+            "topics",
+            "hook",
+            "outcome",
+            "resources",
+            "gift_kind",
+            "gift_value",
+            "gift_approved",
+            "other_departments",
+            "control_points",
+            "presales_days",
+        ]
+        widgets = {
+            "date": DateInput,
+            "our_people": forms.CheckboxSelectMultiple,
+            "contacts": forms.CheckboxSelectMultiple,
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "gift_value": forms.NumberInput(attrs={"inputmode": "decimal", "min": "0"}),
+            "presales_days": forms.NumberInput(attrs={"inputmode": "decimal", "min": "0", "step": "0.5"}),
+        }
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["our_people"].queryset = our_people()
+        self.fields["contacts"].queryset = Contact.objects.filter(account=project.account).order_by(
+            "-level", "name"
+        )
+        self.fields["contacts"].error_messages["invalid_choice"] = _("Choose people of this account only.")
+        if not self.instance.pk:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean_date(self):
+        return sane_date(self.cleaned_data.get("date"))
+
+    def clean(self):
+        cleaned = super().clean()
+        when, done = cleaned.get("date"), cleaned.get("done")
+        if when and done and when > timezone.localdate():
+            self.add_error("date", DONE_IN_FUTURE)
+        if cleaned.get("gift_value") and not cleaned.get("gift_kind"):
+            self.add_error("gift_kind", _("Say what the gift is."))
+        return cleaned
+
+
+class AskForm(SafeModelForm):
+    class Meta:
+        model = Ask
+        fields = ["kind", "contact", "text"]
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = Contact.objects.filter(account=project.account)
+        self.fields["contact"].empty_label = _("— anyone met —")
+        self.fields["text"].required = False
+        self.fields["kind"].initial = AskKind.INFORMATION
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text"):
+            # An empty row is simply not an ask.
+            cleaned["skip"] = True
+        return cleaned
+
+
+AskFormSet = forms.formset_factory(AskForm, extra=0, max_num=10, validate_max=True)
+
+
+class ControlPointForm(SafeModelForm):
+    class Meta:
+        model = ControlPoint
+        fields = ["status", "actions"]
+        widgets = {"actions": forms.Textarea(attrs={"rows": 4})}
+
+
+class EngagementForm(SafeModelForm):
+    class Meta:
+        model = Engagement
+        fields = ["user", "part"]
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        engaged = Engagement.objects.filter(project=project).values("user_id")
+        self.fields["user"].queryset = our_people().exclude(pk__in=engaged)
+
+
+class InternalSaleForm(SafeModelForm):
+    class Meta:
+        model = InternalSale
+        fields = ["target", "person", "commitment", "status"]
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["person"].queryset = our_people()
+
+
+class ThresholdsForm(SafeModelForm):
+    class Meta:
+        model = TeamThresholds
+        fields = [field.name for field in dataclass_fields(Thresholds)]

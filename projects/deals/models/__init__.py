@@ -1,0 +1,70 @@
+"""The deal as data: a project, its decision chain and pains, its activities, its control points and
+internal selling, and the plan's own rows (resource plan, competition, tender plan, negotiation)."""
+
+from projects.deals.models.activities import Activity, Ask
+from projects.deals.models.chain import CONTACT_FROM_OTHER_ACCOUNT, ChainMember, Pain, ResourcePlanItem
+from projects.deals.models.choices import (
+    PRIVATE_KINDS,
+    ActivityKind,
+    AskKind,
+    CodesValidator,
+    ControlPointStatus,
+    CustomerState,
+    Depth,
+    GiftKind,
+    InternalSaleStatus,
+    PainKind,
+    ResourceStatus,
+    Role,
+    Stage,
+    Stance,
+    Strategy,
+    TenderItemKind,
+    TenderItemStatus,
+    Topic,
+)
+from projects.deals.models.closing import Competitor, NegotiationTerm, TenderItem
+from projects.deals.models.project import (
+    OWNER_NOT_IN_TEAM,
+    ControlPoint,
+    Engagement,
+    InternalSale,
+    Project,
+    TeamThresholds,
+)
+
+__all__ = [
+    "CONTACT_FROM_OTHER_ACCOUNT",
+    "OWNER_NOT_IN_TEAM",
+    "PRIVATE_KINDS",
+    "Activity",
+    "ActivityKind",
+    "Ask",
+    "AskKind",
+    "ChainMember",
+    "CodesValidator",
+    "Competitor",
+    "ControlPoint",
+    "ControlPointStatus",
+    "CustomerState",
+    "Depth",
+    "Engagement",
+    "GiftKind",
+    "InternalSale",
+    "InternalSaleStatus",
+    "NegotiationTerm",
+    "Pain",
+    "PainKind",
+    "Project",
+    "ResourcePlanItem",
+    "ResourceStatus",
+    "Role",
+    "Stage",
+    "Stance",
+    "Strategy",
+    "TeamThresholds",
+    "TenderItem",
+    "TenderItemKind",
+    "TenderItemStatus",
+    "Topic",
+]

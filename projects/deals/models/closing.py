@@ -1,0 +1,86 @@
+"""Winning the deal: the competition, the tender plan (招投标) and the negotiation exchange table (谈判交换
+表)."""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Contact
+from projects.deals.models.choices import TenderItemKind, TenderItemStatus
+from projects.deals.models.project import Project
+
+
+class Competitor(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="competitors")
+    name = models.CharField(_("competitor"), max_length=100)
+    strengths = models.CharField(_("their strengths"), max_length=300, blank=True)
+    our_edge = models.CharField(_("our edge"), max_length=300, blank=True)
+    supporters = models.ManyToManyField(
+        Contact,
+        verbose_name=_("their supporters in the chain"),
+        blank=True,
+        related_name="favoured_competitors",
+    )
+
+    history = HistoricalRecords(m2m_fields=[supporters])
+
+    class Meta:
+        verbose_name = _("competitor")
+        verbose_name_plural = _("competition")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TenderItem(models.Model):
+    """The tender plan (招投标): advantages put lawfully on paper, and the departments to prepare."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tender_items")
+    kind = models.CharField(
+        _("kind"), max_length=24, choices=TenderItemKind, default=TenderItemKind.ADVANTAGE
+    )
+    text = models.CharField(_("what"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tender plan item")
+        verbose_name_plural = _("tender plan")
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class NegotiationTerm(models.Model):
+    """One row of the negotiation exchange table (谈判交换): worth little to us, much to them."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="negotiation_terms")
+    term = models.CharField(_("term"), max_length=200)
+    cost_to_us = models.DecimalField(
+        _("cost to us (CNY)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    value_to_them = models.DecimalField(
+        _("value to them (CNY)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    offered = models.BooleanField(_("offered"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("negotiation term")
+        verbose_name_plural = _("negotiation exchange table")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.term
