@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from salescamp.editing import Versioned
 from salescamp.models import Team
 
 REPORTS_TO_OTHER_ACCOUNT = _("A contact can only report to someone at the same account.")
@@ -62,7 +63,7 @@ class AccountQuerySet(models.QuerySet):
         return self.filter(team_id__in=user.visible_team_ids())
 
 
-class Account(models.Model):
+class Account(Versioned):
     name = models.CharField(_("name"), max_length=100)
     industry = models.CharField(_("industry"), max_length=60, blank=True)
     region = models.CharField(_("region"), max_length=60, blank=True)
@@ -79,7 +80,6 @@ class Account(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at", "created_at", "version"])
     objects = AccountQuerySet.as_manager()
@@ -106,7 +106,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(account__team_id__in=user.visible_team_ids())
 
 
-class Contact(models.Model):
+class Contact(Versioned):
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="contacts"
     )
@@ -138,8 +138,6 @@ class Contact(models.Model):
     notes = models.TextField(_("notes"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Optimistic lock: an edit carries the version it started from; a newer one refuses it.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at", "created_at", "version"])
     objects = ContactQuerySet.as_manager()

@@ -13,8 +13,8 @@ from accounts.forms import AccountForm, ContactForm
 from accounts.history import account_changes
 from accounts.models import Account, Contact
 from accounts.orgchart import build_org_chart, drawing_steps
-from accounts.services import StaleEdit, account_save, contact_save
-from salescamp.editing import CONFLICT, INVALID, conflict_details
+from accounts.services import account_save, contact_save
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details
 
 ACCOUNT_BODY = "accounts/account_detail.html#account-body"
 RESULTS = "accounts/account_list.html#results"

@@ -143,5 +143,3 @@ def render_pdf(html: str, *, stylesheets: tuple[str, ...] = (), use_cache: bool 
     if use_cache:
         cache.set(key, body, timeout=CACHE_SECONDS)
     return body
-
-

@@ -1,8 +1,18 @@
-"""Editing conventions shared by every page: versioned forms, status codes htmx swaps, stale-edit details."""
+"""Editing conventions shared by every page, and the one concurrency rule of every editor.
+
+Every editable row is `Versioned`: each save moves its version on, in the database. An editor's form
+carries the version the user started from (`VersionedModelForm`); `save_checked` locks the row, refuses a
+save that started from an older version (`StaleEdit`, answered 409 with `conflict_details`: their values
+beside the user's) and otherwise saves, recording who did it. Status codes htmx swaps in place: 422 for
+bad input, 409 for a stale edit.
+"""
+
+from collections.abc import Iterable
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 # htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
@@ -13,6 +23,69 @@ STALE_EDIT = _(
     "%(who)s saved this %(thing)s after you opened it. Their values are shown below; nothing was saved. "
     "Check them, then save again to keep yours."
 )
+
+
+class Versioned(models.Model):
+    """A row whose every save moves its version on, whoever saves it (an editor, a visit sheet, an import,
+    the admin): incremented by the database and read back in the same UPDATE (RETURNING), so two writers can
+    never leave the same number behind."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.version = F("version") + 1
+            if (update_fields := kwargs.get("update_fields")) is not None and "version" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "version"]
+        super().save(*args, **kwargs)
+
+
+class StaleEdit(Exception):
+    """Someone saved a newer version; carries the current row so the user can see their values."""
+
+    def __init__(self, current):
+        super().__init__("stale edit")
+        self.current = current
+
+
+def _check_version(instance: Versioned, expected_version: int | None) -> None:
+    """Inside a transaction: lock the stored row and refuse if it moved on since the user opened it."""
+    current = type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+    if current is not None and current.version != expected_version:
+        raise StaleEdit(current)
+
+
+@transaction.atomic
+def save_checked(instance: Versioned, *, expected_version: int | None, by, links: dict | None = None):
+    """Save an edited row (validated, recorded as `by`'s) unless it changed since the user opened it; a new
+    row (no pk) has nothing to check. `links`: many-to-many fields to set, name → objects."""
+    if instance.pk is not None:
+        _check_version(instance, expected_version)
+    instance.full_clean()
+    instance._history_user = by
+    instance.save()
+    for name, objects in (links or {}).items():
+        getattr(instance, name).set(objects)
+    return instance
+
+
+@transaction.atomic
+def delete_checked(instance: Versioned, *, expected_version: int | None, by) -> None:
+    """Delete a row unless it changed since the user opened it."""
+    _check_version(instance, expected_version)
+    instance._history_user = by
+    instance.delete()
+
+
+def save_all(instances: Iterable[models.Model], *, by) -> None:
+    """Several new or changed rows of one write (a visit sheet, an import), each validated and recorded."""
+    for instance in instances:
+        instance.full_clean()
+        instance._history_user = by
+        instance.save()
 
 
 # The largest primary key the database can hold: a tampered id beyond it must be "not a valid choice",

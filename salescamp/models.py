@@ -15,6 +15,11 @@ class Rank(models.IntegerChoices):
     EXECUTIVE = 4, _("VP or chief (副总/总经理)")
 
 
+def shown_name(display_name: str, first_name: str, last_name: str, username: str) -> str:
+    """How the app names one of our people: the display name, else the full name, else the login."""
+    return display_name or f"{first_name} {last_name}".strip() or username
+
+
 class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=50, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), choices=Rank, default=Rank.REP)
@@ -30,7 +35,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.display_name or self.get_full_name() or self.username
+        return shown_name(self.display_name, self.first_name, self.last_name, self.username)
 
     def visible_team_ids(self) -> set[int]:
         """Teams whose accounts this user may see: own teams, plus every team below one they lead."""

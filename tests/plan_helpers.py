@@ -96,3 +96,11 @@ def build_plan_project(contacts: int, activities: int):
             offered=True,
         )
     return project
+
+
+def live(project):
+    """The project's plan as its pages see it now (plain data and today's warnings)."""
+    from projects.deals.access import project_for
+    from projects.plans.selectors import live_version
+
+    return live_version(project_for(project.owner, project.pk))

@@ -3,7 +3,8 @@
 import pytest
 
 from accounts.models import Contact
-from accounts.services import StaleEdit, contact_save
+from accounts.services import contact_save
+from salescamp.editing import StaleEdit
 
 from .conftest import client_for
 from .factories import AccountFactory, ContactFactory

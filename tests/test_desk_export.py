@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from projects.desks.selectors import export_tables
+from projects.desks.exports import export_tables
 from salescamp.models import Rank
 
 from .conftest import client_for

@@ -12,9 +12,11 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from projects.deals.loading import load_project
+from projects.deals.loading import load_plan
 from projects.deals.models import ChainMember, Project
-from projects.desks import selectors as desks
+from projects.desks import filters as desk_filters
+from projects.desks.figures import week_start
+from projects.desks.team import team_desk
 from projects.plans.models import PlanSubmission
 from projects.rules import evaluate
 from salescamp.models import Rank
@@ -44,7 +46,7 @@ def world(db):
     """陈总监 leads 事业部 (teams A and B below it); 王组长 leads A (r1, r2); B has r3; 赵总监 leads
     another division with team C."""
     today = timezone.localdate()
-    monday = desks.week_start(today)
+    monday = week_start(today)
     director = UserFactory(username="m-director", rank=Rank.DIRECTOR, display_name="陈总监")
     lead = UserFactory(username="m-lead", rank=Rank.TEAM_LEAD, display_name="王组长")
     r1 = UserFactory(username="m-r1", display_name="小张", weekly_visit_target=3)
@@ -128,8 +130,8 @@ def team_desk_for(user, today=None, **params):
     today = today or timezone.localdate()
     query = QueryDict(mutable=True)
     query.update(params)
-    filters = desks.parse_team_filters(user, query, today)
-    return desks.team_desk(user, filters, today)
+    filters = desk_filters.parse_team_filters(user, query, today)
+    return team_desk(user, filters, today)
 
 
 def tallies(items):
@@ -182,7 +184,7 @@ def test_the_warning_table_counts_the_engines_warnings_per_owner(world):
     expected = Counter()
     for name in ("A1", "A2", "A4"):  # the open projects of team A
         project = Project.objects.select_related("owner", "team").get(name=name)
-        for warning in evaluate(load_project(project).plan, today):
+        for warning in evaluate(load_plan(project), today):
             expected[(warning.code, project.owner_id)] += 1
     shown = Counter()
     for row in desk.warning_rows:
@@ -214,7 +216,7 @@ def test_a_cell_drills_down_to_the_projects_behind_it(world):
 @pytest.mark.django_db
 def test_visit_cadence_per_rep_over_the_last_12_weeks(world):
     desk = team_desk_for(world["lead"])
-    assert len(desk.weeks) == 12 and desk.weeks[-1] == desks.week_start(timezone.localdate())
+    assert len(desk.weeks) == 12 and desk.weeks[-1] == week_start(timezone.localdate())
     rows = {row.person.pk: row for row in desk.cadence}
     r1 = rows[world["r1"].pk]
     assert r1.counts == [0] * 8 + [4, 0, 1, 2]
@@ -233,18 +235,30 @@ def test_a_longer_period_reaches_further_back(world):
 
 
 @pytest.mark.django_db
-def test_key_contacts_untouched_for_more_than_30_days(world):
+def test_key_contacts_gone_quiet_are_the_engines_stale_warnings(world):
     desk = team_desk_for(world["lead"])
-    stale = [(m.contact.name, m.days_quiet) for m in desk.stale_contacts]
+    stale = [(pw.member.name, pw.warning.message.param("days")) for pw in desk.stale_contacts]
     assert stale == [("A2桥梁", 60), ("A2教练", 40)]
+
+
+@pytest.mark.django_db
+def test_the_quiet_list_follows_the_teams_own_threshold_like_the_project_page(world):
+    from projects.deals.models import TeamThresholds
+
+    TeamThresholds.objects.create(team=world["team_a"], stale_days=50)
+    desk = team_desk_for(world["lead"])
+    assert [pw.member.name for pw in desk.stale_contacts] == ["A2桥梁"]
+
 
 
 @pytest.mark.django_db
 def test_parity_gaps_are_executives_whose_effective_owner_is_a_rep(world):
     lead_view = team_desk_for(world["lead"])
-    assert [(m.contact.name, m.courted_by) for m in lead_view.parity_gaps] == [("A2副总", world["r1"])]
+    assert [(pw.member.name, pw.warning.message.param("owner")) for pw in lead_view.parity_gaps] == [
+        ("A2副总", str(world["r1"]))
+    ]
     director_view = team_desk_for(world["director"])
-    assert {m.contact.name for m in director_view.parity_gaps} == {"A2副总", "B1副总"}
+    assert {pw.member.name for pw in director_view.parity_gaps} == {"A2副总", "B1副总"}
 
 
 @pytest.mark.django_db
@@ -312,7 +326,7 @@ def test_bad_input_is_corrected_with_a_message(world):
     assert len(desk.filters.notes) == 5
     response = client_for(lead).get("/team/", {"rep": str(world["r4"].pk)})
     assert response.status_code == 200 and "小李" not in response.text
-    assert str(desks.NOT_A_REP) % {"team": "A组"} in response.text
+    assert str(desk_filters.NOT_A_REP) % {"team": "A组"} in response.text
 
 
 @pytest.mark.django_db
@@ -323,13 +337,13 @@ def test_reversed_dates_are_swapped_and_absurd_ranges_capped(world):
         **{"from": today.isoformat(), "to": (today - timedelta(days=30)).isoformat()},
     ).filters
     assert (swapped.date_from, swapped.date_to) == (today - timedelta(days=30), today)
-    assert str(desks.SWAPPED) in swapped.notes
+    assert str(desk_filters.SWAPPED) in swapped.notes
     capped = team_desk_for(
         world["lead"], **{"from": "2001-01-01", "to": (today + timedelta(days=900)).isoformat()}
     )
     f = capped.filters
-    assert f.date_to == today and (f.date_to - f.date_from).days == desks.MAX_PERIOD_DAYS
-    assert str(desks.IN_THE_FUTURE) in f.notes
+    assert f.date_to == today and (f.date_to - f.date_from).days == desk_filters.MAX_PERIOD_DAYS
+    assert str(desk_filters.IN_THE_FUTURE) in f.notes
     assert len(capped.weeks) <= 106
 
 
@@ -383,9 +397,8 @@ def desk_queries(lead, client=None) -> int:
 
 @pytest.mark.django_db
 def test_the_team_desk_query_count_is_pinned_and_the_same_for_3_and_30_projects():
-    # session, user (2); the team tree, the managed teams (2); the people in scope; open projects for
-    # the warnings; chain members with
-    # pains, activities with their people, contacts and asks, control points and engagement — the
-    # warnings' bulk loader (4); visit cadence; stale key contacts; parity gaps; plans awaiting review;
-    # pipeline by stage × state (5)
-    assert desk_queries(build_team(3)) == desk_queries(build_team(30)) == 14
+    # session, user (2); the team tree, the managed teams (2); the people in scope (1); open projects for
+    # the warnings (1), read by the loader in 3: the projects' small tables and contacts, chain members
+    # with pains and resource plans, activities with their people, contacts and asks; visit cadence,
+    # plans awaiting review, pipeline by stage × state (3). Quiet contacts and parity gaps are warnings.
+    assert desk_queries(build_team(3)) == desk_queries(build_team(30)) == 12

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from projects.deals.loading import load_project
+from projects.deals.loading import load_plan
 from projects.deals.models import Project
-from projects.desks.selectors import rep_desk, week_start
+from projects.desks.figures import week_start
+from projects.desks.rep import rep_desk
 from projects.plans.models import PlanSubmission, ReviewComment
 from projects.rules import evaluate
 from projects.visits.models import VisitSheet
@@ -153,7 +154,7 @@ def test_the_warnings_are_the_engines_for_each_open_project_most_severe_first(wo
     expected = []
     for name in ("P1", "P2", "P3", "P5"):
         project = Project.objects.select_related("owner", "team").get(name=name)
-        expected += [w.code for w in evaluate(load_project(project).plan, today)]
+        expected += [w.code for w in evaluate(load_plan(project), today)]
     assert desk.warning_total == len(expected)
     severities = [w.warning.severity for w in desk.warnings]
     assert severities == sorted(severities, key=["high", "medium", "low"].index)

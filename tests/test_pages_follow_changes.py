@@ -39,8 +39,8 @@ def test_each_viewer_and_language_gets_their_own_copy_with_working_forms(org):
     assert lead.get(url).text.count("刘组长") == page.count("刘组长")
     # A form on the lead's copy carries a token that the lead's session accepts.
     response = lead.post(
-        f"/engagement/{org.engagement.pk}/remove/",
-        {"csrfmiddlewaretoken": csrf_token_of(page)},
+        f"/engagement/{org.engagement.pk}/edit/",
+        {"csrfmiddlewaretoken": csrf_token_of(page), "part": "售前", "version": org.engagement.version},
     )
     assert response.status_code in (200, 302)
     rep.cookies["django_language"] = "en"

@@ -19,8 +19,8 @@ def test_the_page_shows_every_section_in_the_courses_order(org, rep_client):
     page = rep_client.get(f"/projects/{org.project.pk}/plan/").text
     positions = [page.index(f'id="section-{code}"') for code, _label in PLAN_SECTIONS]
     assert positions == sorted(positions)
-    # The decision chain is drawn with the project page's own card partial, pointing at the plan's editor.
-    assert f'id="member-{org.contact.pk}"' in page and f"/plan/chain/{org.member.pk}/" in page
+    # The decision chain is drawn with the project page's own card partial, its editor returning here.
+    assert f'id="member-{org.contact.pk}"' in page and f"/chain/{org.member.pk}/edit/?page=plan" in page
     assert "友商A" in page and "赵副总" in page  # competitor and its supporter
 
 
@@ -28,7 +28,8 @@ def test_the_page_shows_every_section_in_the_courses_order(org, rep_client):
 def test_each_section_shows_its_own_warnings(org, rep_client):
     page = rep_client.get(f"/projects/{org.project.pk}/plan/").text
     control_points = page[page.index('id="section-control_points"') : page.index('id="section-resources"')]
-    assert "CP3_MISSING" in control_points
+    assert 'href="#w-CP3_MISSING-section-control_points"' in control_points
+    assert "CP3_MISSING<" not in control_points and "CP3_MISSING " not in control_points  # words, no code
     chain = page[page.index('id="section-chain"') : page.index('id="section-pains"')]
     boss_card = chain[chain.index(f'id="member-{org.boss.pk}"') :]
     assert 'class="parity gap"' in boss_card[: boss_card.index("</article>")]  # PARITY_GAP on 赵副总's card
@@ -41,8 +42,8 @@ def test_the_activity_plan_marks_parity_gaps_per_activity(org, rep_client):
     executive_meeting.our_people.add(org.rep)
     page = rep_client.get(f"/projects/{org.project.pk}/plan/").text
     row = page[page.index(f'id="activity-{executive_meeting.pk}"') :]
-    row = row[: row.index("</tr>")]
-    assert 'class="parity-cell gap"' in row and "赵副总 L3" in row
+    row = row[: row.index("</li>")]
+    assert 'class="parity-cell gap"' in row and "赵副总 高层" in row
 
 
 @pytest.mark.django_db

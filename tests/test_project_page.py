@@ -104,8 +104,8 @@ def test_the_project_page_query_count_is_pinned_and_the_same_for_5_and_100_conta
 @pytest.mark.django_db
 def test_the_member_panels_of_the_project_and_the_plan_list_pains_and_offer_to_add_one(org, rep_client):
     for url, add in (
-        (f"/chain/{org.member.pk}/edit/", "pains/add/"),
-        (f"/plan/chain/{org.member.pk}/", "pains/add/"),
+        (f"/chain/{org.member.pk}/edit/?page=project", "pains/add/?page=project"),
+        (f"/chain/{org.member.pk}/edit/?page=plan", "pains/add/?page=plan"),
     ):
         response = rep_client.get(url, HTTP_HX_REQUEST="true")
         assert response.status_code == 200, url

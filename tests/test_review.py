@@ -25,7 +25,7 @@ def test_submitting_freezes_a_numbered_version_awaiting_review(org, rep_client):
     assert response.status_code == 302
     submission = PlanSubmission.objects.get()
     assert (submission.number, submission.status, submission.submitted_by) == (1, "submitted", org.rep)
-    assert submission.snapshot["project"]["name"] == "配电自动化项目"
+    assert submission.snapshot["plan"]["name"] == "配电自动化项目"
     assert response["Location"] == f"/projects/{org.project.pk}/plan/v1/"
 
 

@@ -3,8 +3,7 @@ import subprocess
 
 import pytest
 
-from projects.deals.loading import load_project
-from projects.visits.changes import apply_sheet
+from projects.visits.services import sheet_submit
 
 from .conftest import client_for
 from .test_visit_sheet import full_sheet
@@ -13,7 +12,7 @@ from .test_visit_sheet import full_sheet
 @pytest.mark.django_db
 def test_a_submitted_sheet_prints_to_a_pdf_with_the_chinese_font_embedded(org, tmp_path):
     sheet = full_sheet(org)
-    apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+    sheet_submit(sheet_id=sheet.pk, by=org.rep)
     response = client_for(org.rep).get(f"/visits/{sheet.pk}.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "visit.pdf"

@@ -8,15 +8,15 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.deals.loading import load_project
+from projects.deals.access import project_for
+from projects.deals.loading import load_plan
 from projects.deals.models import Activity, ChainMember, Competitor
-from projects.visits import changes as changes_module
-from projects.visits.changes import apply_sheet
+from projects.visits import services as visit_services
 from projects.visits.diagnosis import diagnose
 from projects.visits.models import VisitSheet
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, submit_errors
-from projects.visits.services import StaleDraft, draft_save
+from projects.visits.services import StaleDraft, draft_save, effects_of, sheet_submit
 
 from .conftest import client_for
 from .factories import AccountFactory, ContactFactory
@@ -95,7 +95,7 @@ def test_a_draft_keeps_what_was_typed_and_drops_only_impossible_choices():
 
 @pytest.mark.django_db
 def test_a_new_sheet_starts_from_what_is_known_and_what_the_project_lacks(org):
-    data = prefilled_sheet(load_project(org.project), previous=None)
+    data = prefilled_sheet(load_plan(project_for(org.rep, org.project.pk)), previous=None)
     assert "国网东北分部" in data["known_company"]
     questions = " ".join(item["text"] for item in data["must_learn"])
     # The chain has a bridge (刘组长) but no coach; the project state is unknown.
@@ -139,7 +139,7 @@ def test_what_stops_a_submit_is_named_by_field(org, fields, key):
 @pytest.mark.django_db
 def test_submitting_applies_every_field_where_it_belongs_in_one_go(org):
     sheet = full_sheet(org)
-    apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+    sheet_submit(sheet_id=sheet.pk, by=org.rep)
 
     new = Contact.objects.get(account=org.account, name="钱工")
     assert new.title == "计划处专责" and new.function == "planning" and new.reports_to == org.contact
@@ -172,7 +172,7 @@ def test_submitting_twice_applies_once(org):
     sheet = full_sheet(org)
     before = Activity.objects.count()
     for _ in range(2):
-        apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+        sheet_submit(sheet_id=sheet.pk, by=org.rep)
     assert Activity.objects.count() == before + 3  # the visit, the gift, the planned next step
     client = client_for(org.rep)
     assert client.post(f"/visits/{sheet.pk}/submit/").status_code == 302
@@ -187,9 +187,9 @@ def test_a_failure_half_way_leaves_the_project_as_it_was(org, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(changes_module.Competitor.objects, "create", broken)
+    monkeypatch.setattr(visit_services.Competitor, "full_clean", broken)
     with pytest.raises(RuntimeError):
-        apply_sheet(sheet_id=sheet.pk, loaded=load_project(org.project), by=org.rep)
+        sheet_submit(sheet_id=sheet.pk, by=org.rep)
     assert (Contact.objects.count(), Activity.objects.count()) == (contacts, activities)
     sheet.refresh_from_db()
     assert sheet.status == "draft"
@@ -279,7 +279,8 @@ def test_the_diagnosis_warns_about_this_visit_and_the_people_met(org):
         topics=["product_features"],
         stalled="wrong_venue",
     )
-    diagnosis = diagnose(sheet, load_project(org.project))
+    plan = load_plan(project_for(org.rep, org.project.pk))
+    diagnosis = diagnose(sheet, plan, effects_of(sheet, plan))
     codes = {w.code for w in diagnosis.warnings}
     assert {"VISIT_NO_REASON", "VISIT_NO_HOOK", "PARITY_GAP", "HIGH_LEVEL_PRODUCT_TALK"} <= codes
     assert diagnosis.playbook is not None

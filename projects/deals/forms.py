@@ -1,5 +1,6 @@
 import datetime
 from dataclasses import fields as dataclass_fields
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -11,13 +12,17 @@ from projects.deals.models import (
     Ask,
     AskKind,
     ChainMember,
+    Competitor,
     ControlPoint,
     Engagement,
     InternalSale,
+    NegotiationTerm,
     Pain,
     Project,
+    ResourcePlanItem,
     Role,
     TeamThresholds,
+    TenderItem,
     Topic,
 )
 from projects.rules.course import ALL_STATE_SIGNS, CONTROL_POINTS, RESOURCES, STATE_SIGNS
@@ -123,13 +128,13 @@ class ChainMemberForm(VersionedModelForm):
         self.fields["owner"].empty_label = _("— the project owner —")
 
 
-class PainForm(SafeModelForm):
+class PainForm(VersionedModelForm):
     class Meta:
         model = Pain
         fields = ["text", "kind"]
 
 
-class ActivityForm(SafeModelForm):
+class ActivityForm(VersionedModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple, choices=Topic.choices
     )
@@ -231,14 +236,14 @@ class AskForm(SafeModelForm):
 AskFormSet = forms.formset_factory(AskForm, extra=0, max_num=10, validate_max=True)
 
 
-class ControlPointForm(SafeModelForm):
+class ControlPointForm(VersionedModelForm):
     class Meta:
         model = ControlPoint
         fields = ["status", "actions"]
         widgets = {"actions": forms.Textarea(attrs={"rows": 4})}
 
 
-class EngagementForm(SafeModelForm):
+class EngagementForm(VersionedModelForm):
     class Meta:
         model = Engagement
         fields = ["user", "part"]
@@ -246,11 +251,14 @@ class EngagementForm(SafeModelForm):
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.project = project
-        engaged = Engagement.objects.filter(project=project).values("user_id")
-        self.fields["user"].queryset = our_people().exclude(pk__in=engaged)
+        if self.instance.pk:
+            del self.fields["user"]  # who takes part stays; what part they play may change
+        else:
+            engaged = Engagement.objects.filter(project=project).values("user_id")
+            self.fields["user"].queryset = our_people().exclude(pk__in=engaged)
 
 
-class InternalSaleForm(SafeModelForm):
+class InternalSaleForm(VersionedModelForm):
     class Meta:
         model = InternalSale
         fields = ["target", "person", "commitment", "status"]
@@ -261,7 +269,105 @@ class InternalSaleForm(SafeModelForm):
         self.fields["person"].queryset = our_people()
 
 
-class ThresholdsForm(SafeModelForm):
+class ThresholdsForm(VersionedModelForm):
     class Meta:
         model = TeamThresholds
         fields = [field.name for field in dataclass_fields(Thresholds)]
+
+
+NEGATIVE_MONEY = _("Enter zero or more: a term cannot be worth less than nothing.")
+MONEY_WIDGET = {"inputmode": "decimal", "min": "0", "step": "1000"}
+
+
+class PlanBasicsForm(VersionedModelForm):
+    class Meta:
+        model = Project
+        fields = ["name", "stage", "outcome_reason", "amount", "expected_close"]
+        widgets = {
+            "expected_close": DateInput,
+            "amount": forms.NumberInput(attrs=MONEY_WIDGET),
+            "outcome_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_expected_close(self):
+        return sane_date(self.cleaned_data.get("expected_close"))
+
+
+class PlanStateForm(VersionedModelForm):
+    state_signs = forms.MultipleChoiceField(
+        label=_("Signs observed"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(str(state), list(signs)) for state, signs in STATE_SIGNS.items()],
+    )
+
+    class Meta:
+        model = Project
+        fields = ["state", "state_signs", "strategy"]
+
+
+class PlanPricesForm(VersionedModelForm):
+    """The two offers the negotiation exchange table closes the gap between."""
+
+    class Meta:
+        model = Project
+        fields = ["our_price", "their_price"]
+        widgets = {
+            "our_price": forms.NumberInput(attrs=MONEY_WIDGET),
+            "their_price": forms.NumberInput(attrs=MONEY_WIDGET),
+        }
+
+
+class ResourcePlanItemForm(VersionedModelForm):
+    resource = forms.ChoiceField(
+        label=_("Resource"),
+        choices=[(str(group), list(items)) for group, items in RESOURCES.values()],
+        help_text=_("In the course's order of priority within each kind."),
+    )
+
+    class Meta:
+        model = ResourcePlanItem
+        fields = ["resource", "status", "note"]
+
+
+class CompetitorForm(VersionedModelForm):
+    class Meta:
+        model = Competitor
+        fields = ["name", "strengths", "our_edge", "supporters"]
+        widgets = {"supporters": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["supporters"].queryset = Contact.objects.filter(account=project.account).order_by(
+            "-level", "name"
+        )
+        self.fields["supporters"].error_messages["invalid_choice"] = _("Choose people of this account only.")
+
+
+class TenderItemForm(VersionedModelForm):
+    class Meta:
+        model = TenderItem
+        fields = ["kind", "text", "status"]
+
+
+class NegotiationTermForm(VersionedModelForm):
+    class Meta:
+        model = NegotiationTerm
+        fields = ["term", "cost_to_us", "value_to_them", "offered"]
+        widgets = {
+            "cost_to_us": forms.NumberInput(attrs=MONEY_WIDGET),
+            "value_to_them": forms.NumberInput(attrs=MONEY_WIDGET),
+        }
+
+    def _not_negative(self, name):
+        value = self.cleaned_data.get(name)
+        if value is not None and value < Decimal("0"):
+            raise forms.ValidationError(NEGATIVE_MONEY)
+        return value
+
+    def clean_cost_to_us(self):
+        return self._not_negative("cost_to_us")
+
+    def clean_value_to_them(self):
+        return self._not_negative("value_to_them")

@@ -1,135 +1,145 @@
-"""Load a project with everything its page and the warnings engine need, in a fixed number of queries,
-and turn it into the engine's plain data (projects.rules.data)."""
+"""The one read path: projects read into the plan's plain data (projects.rules.data.PlanData).
 
-from dataclasses import dataclass, field, fields
+Three queries whatever the size and whatever the number of projects: the projects with their small tables
+(control points, our people, internal selling, competition, tender plan, exchange table, sharing, the
+account's contacts), the chain members (with their pains and resource plan), and the activities (with our
+people, their people and the asks). Every page, the PDF, a submitted version, the JSON export, the desks
+and the visit diagnosis start from here.
+"""
 
-from django.db.models.functions import JSONObject
+from collections import defaultdict
+from dataclasses import fields as dataclass_fields
 
 from accounts.models import Contact
-from projects.deals import rows
 from projects.deals.models import (
     Activity,
     Ask,
     ChainMember,
+    Competitor,
     ControlPoint,
     Engagement,
     InternalSale,
+    NegotiationTerm,
     Pain,
     Project,
+    ResourcePlanItem,
     TeamThresholds,
+    TenderItem,
 )
+from projects.deals.rows import decoded, json_rows, model_fields, parse
 from projects.rules import data
-from salescamp.models import User
+from salescamp.models import shown_name
+
+PERSON_FIELDS = ("id", "username", "display_name", "first_name", "last_name", "rank")
+# What pages, the engine and the JSON format read of a project with it: load_plan's caller joins these.
+PROJECT_RELATIONS = ("account", "owner", "team", "team__thresholds")
 
 
-@dataclass
-class PlanLinks:
-    """The engine's view of the rows hanging off activities and chain members, read as plain rows (desks
-    load thousands; prefetching them as model instances cost more than the whole page should)."""
-
-    people: dict[int, tuple[data.Person, ...]]  # activity id → our people, by rank
-    contact_ids: dict[int, tuple[int, ...]]  # activity id → contacts met, by level and name
-    asks: dict[int, tuple[data.Ask, ...]]  # activity id → asks
-    pains: dict[int, tuple[data.Pain, ...]]  # chain member id → pains
+def person_fields(path: str, key: str = "") -> dict:
+    """A related user's columns as json_rows fields: keys `key` + column, values `path` + column."""
+    return {f"{key}{name}": f"{path}{name}" for name in PERSON_FIELDS}
 
 
-@dataclass
-class LoadedProject:
-    project: Project
-    members: list[ChainMember]
-    activities: list[Activity]
-    control_points: list[ControlPoint]
-    engagements: list[Engagement]
-    internal_sales: list[InternalSale]
-    links: PlanLinks | None = None  # None: read them from the prefetched relations
-    extra_rows: dict = field(default_factory=dict)  # what load_project's plan_rows asked for, by name
-    plan: data.PlanData = field(init=False)
-
-    def __post_init__(self):
-        self.plan = to_plan_data(self)
-
-
-PERSON_FIELDS = ("id", "display_name", "first_name", "last_name", "username", "rank")  # what person() reads
-
-
-def person_fields(prefix: str) -> dict:
-    """A related user's columns for rows.json_rows."""
-    return {name: f"{prefix}{name}" for name in PERSON_FIELDS}
-
-
-def person_row(prefix: str) -> JSONObject:
-    return JSONObject(**person_fields(prefix))
-
-
-def engine_tables() -> dict:
-    """The project's small tables the engine reads, as json_rows annotations by name: for one project
-    (load_project) or many (desks.load_plans)."""
-    return {
-        "control_point_rows": rows.json_rows(
-            ControlPoint.objects.all(), "project", rows.model_fields(ControlPoint)
+def person(values: dict, key: str = "") -> data.Person | None:
+    """The Person in `values` under keys `key` + column (see person_fields); None if there is none."""
+    if values[f"{key}id"] is None:
+        return None
+    return data.Person(
+        id=values[f"{key}id"],
+        name=shown_name(
+            *(values[f"{key}{name}"] for name in ("display_name", "first_name", "last_name", "username"))
         ),
-        "engagement_rows": rows.json_rows(
-            Engagement.objects.all(),
-            "project",
-            {**rows.model_fields(Engagement), "user": person_row("user__")},
-        ),
-    }
-
-
-def load_project(project: Project, plan_rows: dict | None = None) -> LoadedProject:
-    """`project` should come from projects.access.project_for (account, owner, team, thresholds joined).
-
-    Three queries whatever the size: the chain members (with contacts, owners and pains), the activities
-    (with our people, their people and asks), and the project's small tables — plus whatever
-    `plan_rows` (name → json_rows) asks of the members' and the project's rows (projects.plan)."""
-    plan_rows = plan_rows or {}
-    members = list(
-        ChainMember.objects.filter(project=project)
-        .select_related("contact", "owner")
-        .annotate(pain_rows=rows.json_rows(Pain.objects.all(), "member", rows.model_fields(Pain)))
-        .annotate(**plan_rows.get("members", {}))
-        .order_by("-contact__level", "contact__name")
+        rank=values[f"{key}rank"],
+        username=values[f"{key}username"],
     )
-    for member in members:
-        rows.attach(member, "pains", rows.instances(Pain, member.pain_rows))
-    people = Activity.our_people.through.objects.all()
-    contacts = Activity.contacts.through.objects.all()
-    activities = list(
-        Activity.objects.filter(project=project)
-        .select_related("visit_sheet")
+
+
+def user_person(user) -> data.Person:
+    return data.Person(id=user.pk, name=str(user), rank=user.rank, username=user.username)
+
+
+def _people_rows(through, link: str) -> object:
+    return json_rows(through.objects.all(), link, person_fields("user__"))
+
+
+SMALL_TABLES = {
+    "control_point_rows": lambda: json_rows(
+        ControlPoint.objects.all(), "project", model_fields(ControlPoint)
+    ),
+    "engagement_rows": lambda: json_rows(
+        Engagement.objects.all(),
+        "project",
+        {"id": "id", "part": "part", **person_fields("user__", "user_")},
+    ),
+    "internal_sale_rows": lambda: json_rows(
+        InternalSale.objects.all(),
+        "project",
+        {**model_fields(InternalSale), **person_fields("person__", "who_")},
+    ),
+    "competitor_rows": lambda: json_rows(Competitor.objects.all(), "project", model_fields(Competitor)),
+    "supporter_rows": lambda: json_rows(
+        Competitor.supporters.through.objects.all(),
+        "competitor__project",
+        {"competitor": "competitor_id", "contact": "contact_id"},
+    ),
+    "tender_rows": lambda: json_rows(TenderItem.objects.all(), "project", model_fields(TenderItem)),
+    "term_rows": lambda: json_rows(NegotiationTerm.objects.all(), "project", model_fields(NegotiationTerm)),
+    "shared_rows": lambda: _people_rows(Project.shared_with.through, "project"),
+    "contact_rows": lambda: json_rows(
+        Contact.objects.all(), "account", model_fields(Contact, "account_id"), outer="account_id"
+    ),
+}
+MEMBER_FIELDS = ("id", "project_id", "contact_id", "roles", "stance", "depth", "acquaintance", "added_on")
+ACTIVITY_FIELDS = tuple(
+    f.attname for f in Activity._meta.concrete_fields if f.attname not in ("created_at", "version")
+)
+
+
+def load_plan(project: Project) -> data.PlanData:
+    """`project` as the plan's plain data; `project` from projects.deals.access (PROJECT_RELATIONS joined)."""
+    return load_plans([project])[0]
+
+
+def load_plans(projects: list[Project]) -> list[data.PlanData]:
+    """Many projects at once (the desks), in the same three queries."""
+    if not projects:
+        return []
+    ids = [project.pk for project in projects]
+    small = {
+        row["pk"]: row
+        for row in Project.objects.filter(pk__in=ids)
+        .annotate(**{name: build() for name, build in SMALL_TABLES.items()})
+        .values("pk", *SMALL_TABLES)
+    }
+    members = defaultdict(list)
+    for row in (
+        ChainMember.objects.filter(project_id__in=ids)
         .annotate(
-            people_rows=rows.json_rows(people, "activity", person_fields("user__")),
-            contact_rows=rows.json_rows(contacts, "activity", rows.model_fields(Contact, prefix="contact__")),
-            ask_rows=rows.json_rows(Ask.objects.all(), "activity", rows.model_fields(Ask)),
+            pain_rows=json_rows(Pain.objects.all(), "member", {"id": "id", "text": "text", "kind": "kind"}),
+            resource_rows=json_rows(ResourcePlanItem.objects.all(), "member", model_fields(ResourcePlanItem)),
         )
-    )
-    for activity in activities:
-        rows.attach(activity, "our_people", rows.instances(User, activity.people_rows, ("-rank", "id")))
-        rows.attach(activity, "contacts", rows.instances(Contact, activity.contact_rows, ("-level", "name")))
-        rows.attach(activity, "asks", rows.instances(Ask, activity.ask_rows))
-    tables = {
-        **engine_tables(),
-        "internal_sale_rows": rows.json_rows(
-            InternalSale.objects.all(),
-            "project",
-            {**rows.model_fields(InternalSale), "person": person_row("person__")},
-        ),
-        **plan_rows.get("project", {}),
-    }
-    small = Project.objects.filter(pk=project.pk).annotate(**tables).values(*tables).get()
-    return LoadedProject(
-        project=project,
-        members=members,
-        activities=activities,
-        control_points=rows.instances(ControlPoint, small["control_point_rows"]),
-        engagements=rows.instances(Engagement, small["engagement_rows"], ("-user__rank",)),
-        internal_sales=rows.instances(InternalSale, small["internal_sale_rows"]),
-        extra_rows=small,
-    )
-
-
-def person(user: User) -> data.Person:
-    return data.Person(id=user.pk, name=str(user), rank=user.rank)
+        .values(*MEMBER_FIELDS, "pain_rows", "resource_rows", *(f"owner__{name}" for name in PERSON_FIELDS))
+    ):
+        members[row["project_id"]].append(row)
+    activities = defaultdict(list)
+    for row in (
+        Activity.objects.filter(project_id__in=ids)
+        .annotate(
+            people_rows=_people_rows(Activity.our_people.through, "activity"),
+            met_rows=json_rows(
+                Activity.contacts.through.objects.all(),
+                "activity",
+                {"id": "contact_id", "level": "contact__level", "name": "contact__name"},
+            ),
+            ask_rows=json_rows(Ask.objects.all(), "activity", model_fields(Ask)),
+        )
+        .values(*ACTIVITY_FIELDS, "people_rows", "met_rows", "ask_rows")
+        .order_by("-date", "-id")
+    ):
+        activities[row["project_id"]].append(row)
+    return [
+        _plan(project, small[project.pk], members[project.pk], activities[project.pk]) for project in projects
+    ]
 
 
 def thresholds_for(project: Project) -> data.Thresholds:
@@ -137,83 +147,147 @@ def thresholds_for(project: Project) -> data.Thresholds:
         row = project.team.thresholds
     except TeamThresholds.DoesNotExist:
         return data.Thresholds()
-    return data.Thresholds(**{f.name: getattr(row, f.name) for f in fields(data.Thresholds)})
+    return data.Thresholds(**{f.name: getattr(row, f.name) for f in dataclass_fields(data.Thresholds)})
 
 
-def to_plan_data(loaded: LoadedProject) -> data.PlanData:
-    project = loaded.project
-    links = loaded.links
-    owner = person(project.owner)
-    engaged = {owner.id: owner}
-    for engagement in loaded.engagements:
-        engaged.setdefault(engagement.user_id, person(engagement.user))
-    members = tuple(
-        data.ChainMember(
-            contact_id=member.contact_id,
-            name=member.contact.name,
-            title=member.contact.title,
-            level=member.contact.level,
-            function=member.contact.function,
-            personality=member.contact.personality,
-            roles=frozenset(member.roles),
-            stance=member.stance,
-            depth=member.depth,
-            owner=person(member.owner) if member.owner else None,
-            acquaintance=member.acquaintance,
-            pains=links.pains.get(member.pk, ())
-            if links
-            else tuple(data.Pain(text=pain.text, kind=pain.kind) for pain in member.pains.all()),
-            added_on=member.added_on,
-            reports_to_id=member.contact.reports_to_id,
-        )
-        for member in loaded.members
-    )
-    activities = tuple(
-        data.Activity(
-            id=activity.pk,
-            kind=activity.kind,
-            date=activity.date,
-            done=activity.done,
-            our_people=links.people.get(activity.pk, ())
-            if links
-            else tuple(person(user) for user in activity.our_people.all()),
-            contact_ids=links.contact_ids.get(activity.pk, ())
-            if links
-            else tuple(contact.pk for contact in activity.contacts.all()),
-            topics=frozenset(activity.topics),
-            gift_kind=activity.gift_kind,
-            gift_value=activity.gift_value,
-            gift_approved=activity.gift_approved,
-            goal=activity.goal,
-            hook=activity.hook,
-            outcome=activity.outcome,
-            reason_met=activity.reason_met,
-            resources=tuple(activity.resources),
-            asks=links.asks.get(activity.pk, ())
-            if links
-            else tuple(
-                data.Ask(kind=ask.kind, text=ask.text, contact_id=ask.contact_id)
-                for ask in activity.asks.all()
-            ),
-            other_departments=tuple(activity.other_departments),
-            control_points=frozenset(activity.control_points),
-            presales_days=activity.presales_days,
-        )
-        for activity in loaded.activities
-    )
+def _contact(values: dict) -> data.Contact:
+    return data.Contact(**{f.name: values[f.name] for f in dataclass_fields(data.Contact)})
+
+
+def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows: list[dict]) -> data.PlanData:
+    contacts = [_contact(row) for row in decoded(Contact, small["contact_rows"], ("-level", "name", "id"))]
+    by_contact = {contact.id: contact for contact in contacts}
+    members = [_member(row, by_contact) for row in member_rows if row["contact_id"] in by_contact]
+    members.sort(key=lambda m: (-m.level, m.name, m.contact_id))
+    supporters = defaultdict(list)
+    for row in sorted(
+        parse(small["supporter_rows"]), key=lambda r: (-by_contact[r["contact"]].level, r["contact"])
+    ):
+        supporters[row["competitor"]].append(row["contact"])
     return data.PlanData(
         project_id=project.pk,
         name=project.name,
+        account=data.Named(
+            id=project.account_id,
+            name=project.account.name,
+            industry=project.account.industry,
+            region=project.account.region,
+        ),
+        team=data.Named(id=project.team_id, name=project.team.name),
         stage=project.stage,
+        outcome_reason=project.outcome_reason,
+        amount=project.amount,
+        expected_close=project.expected_close,
+        our_price=project.our_price,
+        their_price=project.their_price,
         state=project.state,
+        state_signs=tuple(project.state_signs),
         strategy=project.strategy,
-        owner=owner,
-        engaged=tuple(engaged.values()),
-        members=members,
-        activities=activities,
+        owner=user_person(project.owner),
+        shared_with=tuple(sorted((person(r) for r in parse(small["shared_rows"])), key=lambda p: p.username)),
+        engagements=tuple(
+            data.Engagement(id=row["id"], part=row["part"], person=person(row, "user_"))
+            for row in sorted(parse(small["engagement_rows"]), key=lambda r: (-r["user_rank"], r["id"]))
+        ),
+        contacts=tuple(contacts),
+        members=tuple(members),
+        activities=tuple(_activity(row) for row in activity_rows),
         control_points=tuple(
-            data.ControlPoint(number=cp.number, status=cp.status, actions=tuple(cp.action_list()))
-            for cp in loaded.control_points
+            data.ControlPoint(
+                number=row["number"],
+                status=row["status"],
+                actions=tuple(line.strip() for line in row["actions"].splitlines() if line.strip()),
+            )
+            for row in decoded(ControlPoint, small["control_point_rows"], ("number",))
+        ),
+        internal_sales=tuple(
+            _internal_sale(row) for row in decoded(InternalSale, small["internal_sale_rows"])
+        ),
+        competitors=tuple(
+            data.Competitor(
+                id=row["id"],
+                name=row["name"],
+                strengths=row["strengths"],
+                our_edge=row["our_edge"],
+                supporter_ids=tuple(supporters[row["id"]]),
+            )
+            for row in decoded(Competitor, small["competitor_rows"])
+        ),
+        tender=tuple(
+            data.TenderItem(id=row["id"], kind=row["kind"], text=row["text"], status=row["status"])
+            for row in decoded(TenderItem, small["tender_rows"], ("kind", "id"))
+        ),
+        terms=tuple(
+            data.NegotiationTerm(
+                id=row["id"],
+                term=row["term"],
+                cost_to_us=row["cost_to_us"],
+                value_to_them=row["value_to_them"],
+                offered=row["offered"],
+            )
+            for row in decoded(NegotiationTerm, small["term_rows"])
         ),
         thresholds=thresholds_for(project),
+    )
+
+
+def _member(row: dict, contacts: dict[int, data.Contact]) -> data.ChainMember:
+    return data.ChainMember(
+        id=row["id"],
+        contact=contacts[row["contact_id"]],
+        roles=frozenset(row["roles"]),
+        stance=row["stance"],
+        depth=row["depth"],
+        owner=person(row, "owner__"),
+        acquaintance=row["acquaintance"],
+        added_on=row["added_on"],
+        pains=tuple(
+            data.Pain(id=pain["id"], text=pain["text"], kind=pain["kind"])
+            for pain in sorted(parse(row["pain_rows"]), key=lambda pain: pain["id"])
+        ),
+        resource_plan=tuple(
+            data.ResourceItem(
+                id=item["id"], resource=item["resource"], status=item["status"], note=item["note"]
+            )
+            for item in decoded(ResourcePlanItem, row["resource_rows"])
+        ),
+    )
+
+
+def _activity(row: dict) -> data.Activity:
+    people = sorted(parse(row["people_rows"]), key=lambda user: (-user["rank"], user["id"]))
+    met = sorted(parse(row["met_rows"]), key=lambda contact: (-contact["level"], contact["name"]))
+    return data.Activity(
+        id=row["id"],
+        kind=row["kind"],
+        date=row["date"],
+        done=row["done"],
+        our_people=tuple(person(user) for user in people),
+        contact_ids=tuple(contact["id"] for contact in met),
+        topics=frozenset(row["topics"]),
+        gift_kind=row["gift_kind"],
+        gift_value=row["gift_value"],
+        gift_approved=row["gift_approved"],
+        goal=row["goal"],
+        hook=row["hook"],
+        outcome=row["outcome"],
+        reason_met=row["reason_met"],
+        resources=tuple(row["resources"]),
+        asks=tuple(
+            data.Ask(kind=ask["kind"], text=ask["text"], contact_id=ask["contact_id"])
+            for ask in decoded(Ask, row["ask_rows"])
+        ),
+        other_departments=tuple(row["other_departments"]),
+        control_points=frozenset(row["control_points"]),
+        presales_days=row["presales_days"],
+    )
+
+
+def _internal_sale(row: dict) -> data.InternalSale:
+    return data.InternalSale(
+        id=row["id"],
+        target=row["target"],
+        commitment=row["commitment"],
+        status=row["status"],
+        person=person(row, "who_"),
     )

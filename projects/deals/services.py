@@ -1,23 +1,17 @@
-"""Writes to projects. Each is one transaction, validates with full_clean(), and records who did it."""
+"""Writes to a deal: each one transaction, validated, recorded with who did it, and refused when the row
+changed since the user opened it (salescamp.editing's one concurrency rule)."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from accounts.services import StaleEdit
-from projects.deals.models import Activity, Ask, ChainMember, ControlPoint, Engagement, Pain, Project
-
-__all__ = ["StaleEdit"]
+from projects.deals.models import Activity, Ask, ChainMember, ControlPoint, Engagement, Project
+from salescamp.editing import delete_checked, save_checked
 
 SHARED_OUTSIDE_TEAM = _("%(names)s not in %(team)s: a project is shared only within its team.")
-
-
-def _save(instance, *, by):
-    instance.full_clean()
-    instance._history_user = by
-    instance.save()
-    return instance
+ALREADY_IN_CHAIN = _("%(name)s is already in the decision chain.")
+OWNER_TAKES_PART = _("The project owner always takes part.")
 
 
 def _share(project: Project, people, *, by) -> None:
@@ -33,89 +27,76 @@ def _share(project: Project, people, *, by) -> None:
     project.shared_with.set(people)
 
 
+def _engage(project_id: int, user) -> None:
+    # Whoever holds a relationship or takes part in an activity is engaged: parity counts them.
+    if user is not None:
+        Engagement.objects.get_or_create(project_id=project_id, user=user)
+
+
 @transaction.atomic
 def project_create(*, project: Project, by, shared_with=()) -> Project:
     """A new project starts with the four control points and its owner engaged."""
-    _save(project, by=by)
+    save_checked(project, expected_version=None, by=by)
     _share(project, shared_with, by=by)
-    for number in (1, 2, 3, 4):
-        ControlPoint.objects.create(project=project, number=number)
-    Engagement.objects.get_or_create(project=project, user=project.owner)
+    ControlPoint.objects.bulk_create(ControlPoint(project=project, number=n) for n in (1, 2, 3, 4))
+    _engage(project.pk, project.owner)
     return project
 
 
 @transaction.atomic
 def project_update(*, project: Project, expected_version: int, by, shared_with=None) -> Project:
     """`shared_with`: the people to share with from now on; None leaves the sharing as it is."""
-    current = Project.objects.select_for_update().get(pk=project.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current)
-    project.version = current.version + 1
-    _save(project, by=by)
-    if shared_with is not None and set(shared_with) != set(current.shared_with.all()):
+    save_checked(project, expected_version=expected_version, by=by)
+    if shared_with is not None and set(shared_with) != set(project.shared_with.all()):
         _share(project, shared_with, by=by)
-    Engagement.objects.get_or_create(project=project, user=project.owner)
+    _engage(project.pk, project.owner)
     return project
 
 
-def _engage(project: Project, user) -> None:
-    # Whoever holds a relationship takes part: parity rules count them among our engaged people.
-    if user is not None:
-        Engagement.objects.get_or_create(project=project, user=user)
-
-
 @transaction.atomic
-def member_add(*, member: ChainMember, by) -> ChainMember:
-    _save(member, by=by)
-    _engage(member.project, member.owner)
+def member_save(*, member: ChainMember, expected_version: int | None, by) -> ChainMember:
+    """Add a contact to the chain, or save their entry; a second add of the same contact is refused."""
+    try:
+        with transaction.atomic():
+            save_checked(member, expected_version=expected_version, by=by)
+    except IntegrityError as clash:  # two taps on "add" racing each other
+        raise ValidationError({"contact": ALREADY_IN_CHAIN % {"name": member.contact.name}}) from clash
+    _engage(member.project_id, member.owner)
     return member
 
 
 @transaction.atomic
-def member_update(*, member: ChainMember, expected_version: int, by) -> ChainMember:
-    current = ChainMember.objects.select_for_update().get(pk=member.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current)
-    member.version = current.version + 1
-    _save(member, by=by)
-    _engage(member.project, member.owner)
-    return member
-
-
-def member_remove(*, member: ChainMember, by) -> None:
-    member._history_user = by
-    member.delete()
-
-
-def pain_add(*, pain: Pain, by) -> Pain:
-    return _save(pain, by=by)
-
-
-def pain_delete(*, pain: Pain, by) -> None:
-    pain._history_user = by
-    pain.delete()
-
-
-@transaction.atomic
-def activity_save(*, activity: Activity, our_people, contacts, asks: list[dict], by) -> Activity:
+def activity_save(
+    *, activity: Activity, expected_version: int | None, our_people, contacts, asks: list[dict], by
+) -> Activity:
     """Save an activity with its people and asks; everyone of ours who takes part is engaged."""
-    _save(activity, by=by)
-    activity.our_people.set(our_people)
-    activity.contacts.set(contacts)
+    save_checked(
+        activity,
+        expected_version=expected_version,
+        by=by,
+        links={"our_people": our_people, "contacts": contacts},
+    )
     activity.asks.all().delete()
-    for ask in asks:
-        Ask(activity=activity, **ask).full_clean()
-        Ask.objects.create(activity=activity, **ask)
+    for values in asks:
+        ask = Ask(activity=activity, **values)
+        ask.full_clean()
+        ask.save()
     for user in our_people:
-        _engage(activity.project, user)
+        _engage(activity.project_id, user)
     return activity
 
 
-def activity_delete(*, activity: Activity, by) -> None:
-    activity._history_user = by
-    activity.delete()
+def engagement_remove(*, engagement: Engagement, expected_version: int | None, by) -> None:
+    if engagement.user_id == engagement.project.owner_id:
+        raise ValidationError(OWNER_TAKES_PART)
+    delete_checked(engagement, expected_version=expected_version, by=by)
 
 
-def save(instance, *, by):
-    """Simple single-row writes (control points, internal selling, thresholds, engagement)."""
-    return _save(instance, by=by)
+def row_save(*, instance, expected_version: int | None, by, links: dict | None = None):
+    """The plan's other rows (pains, control points, internal selling, resource plan, competition, tender
+    plan, exchange table): one row, checked and saved."""
+    return save_checked(instance, expected_version=expected_version, by=by, links=links)
+
+
+def row_delete(*, instance, expected_version: int | None, by) -> None:
+    delete_checked(instance, expected_version=expected_version, by=by)

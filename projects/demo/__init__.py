@@ -534,7 +534,7 @@ def _load_plan_demo(project, users, contacts) -> None:
     dinner.save()
     dinner.our_people.add(users["chenzongjian"])
     liu = members["刘组长"]
-    liu.depth, liu.version, liu._history_user = 4, liu.version + 1, rep
+    liu.depth, liu._history_user = 4, rep
     liu.save()
     point = project.control_points.get(number=3)
     point.status, point.actions, point._history_user = (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.history import KIND_LABELS, FieldChange, _with_previous, display_value
 from accounts.models import Contact
+from projects.deals.labels import label, labels
 from projects.deals.models import (
     Activity,
     ChainMember,
@@ -23,7 +24,6 @@ from projects.deals.models import (
     TenderItem,
 )
 from projects.plans.models import PlanStatus
-from projects.plans.plan import label, labels
 from salescamp.models import User
 
 SKIPPED = {"id", "project_id", "created_at", "updated_at", "version", "added_on"}

@@ -2,20 +2,18 @@
 
 Each write is one transaction that checks everything first and changes nothing when it refuses: a
 ReviewRefused carries the message to show and the HTTP status a view answers with. Submissions are
-immutable snapshots (projects.plan.plan_snapshot); only their status and decision change, once.
+immutable snapshots (projects.plans.snapshot); only their status and decision change, once.
 """
 
-from collections import defaultdict
-
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.deals.models import Project
-from projects.plans import tasks
+from projects.plans import snapshot, tasks
 from projects.plans.models import PLAN_SECTIONS, PlanStatus, PlanSubmission, ReviewComment
-from projects.plans.plan import load_plan, plan_snapshot
+from projects.plans.selectors import live_version
 from salescamp.editing import CONFLICT, INVALID
 
 FORBIDDEN = 403
@@ -63,8 +61,12 @@ def plan_submit(*, project: Project, by) -> PlanSubmission:
     if pending := awaiting(locked):
         raise ReviewRefused(ALREADY_AWAITING % {"number": pending.number}, status=CONFLICT)
     number = (locked.submissions.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = live_version(project)
     submission = PlanSubmission(
-        project=locked, number=number, snapshot=plan_snapshot(load_plan(project)), submitted_by=by
+        project=locked,
+        number=number,
+        snapshot=snapshot.take(version.plan, version.warnings, version.taken_on),
+        submitted_by=by,
     )
     submission.full_clean()
     try:
@@ -143,33 +145,6 @@ def plan_approve(*, submission: PlanSubmission, by, reason: str = "") -> PlanSub
 
 def plan_return(*, submission: PlanSubmission, by, reason: str) -> PlanSubmission:
     return plan_decide(submission=submission, decision=PlanStatus.RETURNED, reason=reason, by=by)
-
-
-def review_queue(user):
-    """Versions awaiting review in the teams the user manages, oldest first, the user's own left out."""
-    managed = user.managed_team_ids() if user.is_authenticated else set()
-    if not managed:
-        return PlanSubmission.objects.none()  # most users: no query at all
-    return (
-        PlanSubmission.objects.filter(status=PlanStatus.SUBMITTED, project__team_id__in=managed)
-        .exclude(project__owner=user)
-        .exclude(submitted_by=user)
-        .select_related("project__account", "project__owner", "project__team", "submitted_by")
-        .defer("snapshot")
-        .order_by("submitted_at", "pk")
-    )
-
-
-def comments_by_section(project: Project, up_to: int | None = None) -> dict[str, list]:
-    """Review comments by section, each with the version it was written on; up to a version if given."""
-    comments = ReviewComment.objects.filter(project=project).select_related("author")
-    comments = comments.annotate(version=F("submission__number"))
-    if up_to is not None:
-        comments = comments.filter(submission__number__lte=up_to)
-    grouped = defaultdict(list)
-    for comment in comments:
-        grouped[comment.section].append(comment)
-    return grouped
 
 
 def _prerender_after_commit(submission: PlanSubmission) -> None:

@@ -3,8 +3,9 @@
 from django.tasks import task
 from django.utils import translation
 
-from projects.plans import pdf, review
+from projects.plans import pdf, snapshot
 from projects.plans.models import PlanSubmission
+from projects.plans.selectors import comments_by_section
 
 PDF_LANGUAGES = ("zh-hans", "en")
 
@@ -14,20 +15,14 @@ def prerender_plan_pdf(submission_id: int) -> None:
     """Lay out a submitted version's PDF in each language, so the manager's download is served from the
     shared cache. The PDF is keyed by its HTML, so a later comment or decision simply enqueues this again."""
     submission = (
-        PlanSubmission.objects.select_related(
-            "project__account", "project__owner", "project__team", "submitted_by", "decided_by"
-        )
+        PlanSubmission.objects.select_related("project", "submitted_by", "decided_by")
         .filter(pk=submission_id)
         .first()
     )
     if submission is None:
         return
-    comments = review.comments_by_section(submission.project, up_to=submission.number)
+    version = snapshot.read(submission.snapshot)
+    comments = comments_by_section(submission.project, up_to=submission.number)
     for language in PDF_LANGUAGES:
         with translation.override(language):
-            pdf.plan_pdf(
-                project=submission.project,
-                snapshot=submission.snapshot,
-                submission=submission,
-                comments=comments,
-            )
+            pdf.plan_pdf(version=version, submission=submission, comments=comments)

@@ -4,16 +4,16 @@
     warnings = evaluate(plan_data, today)
 
 Each rule exposes CODE, SEVERITY, TITLE and `check(plan, today) -> list[Warning]`; the catalogue of codes is
-rules.md (docs). No rule touches the database: a loader builds the PlanData first.
+docs/warnings.md. No rule touches the database: a loader builds the PlanData first.
 """
 
 from datetime import date
-from typing import Any
 
 from projects.rules import (
     coach_overasked,
     coach_risky_type,
     coach_too_senior,
+    competitor_no_edge,
     first_visit_one_dept,
     first_visit_too_deep,
     gift_value,
@@ -21,7 +21,9 @@ from projects.rules import (
     high_level_no_sponsor,
     high_level_private_activity,
     high_level_product_talk,
+    key_contact_no_resource,
     leader_wolf_cry,
+    negotiation_gap_open,
     no_bridge,
     no_pain,
     one_way_reciprocity,
@@ -34,12 +36,12 @@ from projects.rules import (
     visit_no_hook,
     visit_no_reason,
 )
-from projects.rules.base import SEVERITY_ORDER, Rule, Severity, Subject, Warning
+from projects.rules.base import SEVERITY_ORDER, Rule, Severity, Subject, Text, Warning, text
 from projects.rules.control_points import CP1, CP2, CP3, CP4, control_point_coverage
 from projects.rules.data import PlanData
 from projects.rules.parity import effective_owner, is_executive, is_high_level, member_roles
 
-# In the catalogue's order (rules.md).
+# In the catalogue's order (docs/warnings.md: the course's catalogue, then the plan's own sections).
 ALL_RULES: tuple[Rule, ...] = (
     parity_gap,
     high_level_no_sponsor,
@@ -67,10 +69,13 @@ ALL_RULES: tuple[Rule, ...] = (
     one_way_reciprocity,
     leader_wolf_cry,
     stale_key_contact,
+    negotiation_gap_open,
+    competitor_no_edge,
+    key_contact_no_resource,
 )
 RULE_CODES: tuple[str, ...] = tuple(rule.CODE for rule in ALL_RULES)
 # code → (severity, short title), for the docs and the UI's legend.
-CATALOGUE: dict[str, tuple[str, Any]] = {rule.CODE: (rule.SEVERITY, rule.TITLE) for rule in ALL_RULES}
+CATALOGUE: dict[str, tuple[str, Text]] = {rule.CODE: (rule.SEVERITY, text(rule.TITLE)) for rule in ALL_RULES}
 
 
 def evaluate(plan: PlanData, today: date) -> list[Warning]:

@@ -1,7 +1,9 @@
 """What every rule hands back: a Warning (预警) about one subject, with the course's reason and next step.
 
-Texts are lazy: a warning computed once renders in whichever language is active when it is shown.
-Messages are English msgids with %(name)s placeholders, filled in by `interpolate`.
+A warning is plain data: its texts are `Text`s, an English msgid with its parameters, translated only when
+shown, so a warning computed once (or stored as JSON, see `as_data`) renders in whichever language the
+reader uses. Rules write their texts with `gettext_noop` (as `_`), which marks them for translation and
+returns the msgid itself.
 """
 
 from collections.abc import Callable, Iterable
@@ -11,11 +13,87 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol, Self
 
-from django.utils.functional import Promise, lazy
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_noop as _
 
-from projects.rules.data import Activity, ActivityKind, ChainMember, GiftKind, PlanData
+from projects.rules.codes import ActivityKind, GiftKind
+from projects.rules.data import Activity, ChainMember, PlanData
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text to translate when shown: an English msgid and the values of its %(name)s placeholders, each
+    a plain value, a list of them (joined the language's way), or a Text itself."""
+
+    msgid: str
+    params: tuple[tuple[str, Any], ...] = ()
+    context: str | None = None
+
+    def __str__(self) -> str:
+        template = gettext(self.msgid) if self.context is None else pgettext(self.context, self.msgid)
+        return template % {name: _shown(value) for name, value in self.params} if self.params else template
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return dict(self.params).get(name, default)
+
+    def as_data(self) -> dict:
+        data = {"msgid": self.msgid, "params": {name: _value_data(value) for name, value in self.params}}
+        return data if self.context is None else {**data, "context": self.context}
+
+    @classmethod
+    def from_data(cls, data: Any) -> Any:
+        """The inverse of as_data; plain values (a name, a number) come back as they were."""
+        if isinstance(data, dict) and "msgid" in data:
+            params = tuple((name, cls.from_data(value)) for name, value in data.get("params", {}).items())
+            return cls(data["msgid"], params, data.get("context"))
+        if isinstance(data, list):
+            return tuple(cls.from_data(item) for item in data)
+        return data
+
+
+def _value_data(value: Any) -> Any:
+    if isinstance(value, Text):
+        return value.as_data()
+    if isinstance(value, (tuple, list)):
+        return [_value_data(item) for item in value]
+    if isinstance(value, Decimal):
+        return number(value)
+    return value
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        # A list of names: "王总, 李总" in English, "王总、李总" in Chinese.
+        return pgettext("list separator", ", ").join(str(_shown(item)) for item in value)
+    if isinstance(value, Text):
+        return str(value)
+    if isinstance(value, Decimal):
+        return number(value)
+    return value
+
+
+def interpolate(template: str, **params: Any) -> Text:
+    """`template % params`, translated then filled in each time it is shown."""
+    return Text(template, tuple(params.items()))
+
+
+def in_context(context: str, msgid: str) -> Text:
+    """A Text translated in a context (pgettext). Modules import it as `pgettext`, the name makemessages
+    extracts with its context."""
+    return Text(msgid, context=context)
+
+
+def course_label(label: Any) -> Text:
+    """A label of the course's catalogues (projects.rules.course, lazy for the models' choices) as a Text:
+    its msgid is what it reads with no translation active."""
+    with translation.override(None):
+        return Text(str(label))
+
+
+def text(value: Any) -> Any:
+    """A msgid as a Text; a Text or any other value as it is."""
+    return Text(value) if isinstance(value, str) else value
 
 
 class Severity(StrEnum):
@@ -34,21 +112,34 @@ class SubjectKind(StrEnum):
 
 
 class Section(StrEnum):
-    """The sections of the sales project plan (销售项目计划表) a project-wide warning sits beside."""
+    """The sections of the sales project plan (销售项目计划表), in the course's order; a project-wide warning
+    sits beside one of them. The same codes as the review's sections (projects.plans.models)."""
 
-    CHAIN = "chain"
-    ACTIVITIES = "activities"
-    CONTROL_POINTS = "control_points"
+    BASICS = "basics"
     STATE = "state"
-    ENGAGEMENT = "engagement"
+    CHAIN = "chain"
+    PAINS = "pains"
+    CONTROL_POINTS = "control_points"
+    RESOURCES = "resources"
+    INTERNAL_SELLING = "internal_selling"
+    ACTIVITIES = "activities"
+    COMPETITION = "competition"
+    TENDER = "tender"
+    NEGOTIATION = "negotiation"
 
 
 SECTION_LABELS = {
-    Section.CHAIN: _("Decision chain"),
-    Section.ACTIVITIES: _("Activities"),
-    Section.CONTROL_POINTS: _("Control points"),
-    Section.STATE: _("Project state"),
-    Section.ENGAGEMENT: _("Our people"),
+    Section.BASICS: Text(_("Project basics")),
+    Section.STATE: Text(_("Customer state and strategy")),
+    Section.CHAIN: Text(_("Decision chain")),
+    Section.PAINS: Text(_("Pain chain")),
+    Section.CONTROL_POINTS: Text(_("The four control points")),
+    Section.RESOURCES: Text(_("Resource plan")),
+    Section.INTERNAL_SELLING: Text(_("Internal selling")),
+    Section.ACTIVITIES: Text(_("Activity plan")),
+    Section.COMPETITION: Text(_("Competition")),
+    Section.TENDER: Text(_("Tender plan")),
+    Section.NEGOTIATION: Text(_("Negotiation exchange table")),
 }
 
 # The course lessons, numbered as in the transcripts (seeds/README.md).
@@ -57,30 +148,31 @@ LESSON_12 = _("Lesson 12: the first visit")
 LESSON_16 = _("Lesson 16: high-level customer relationships")
 LESSON_RECAP = _("Final lesson: course recap")
 LESSON_RELATIONSHIP = _("Short video: what a customer relationship is")
+LESSON_TENDER = _("Lesson: tender and negotiation")
 
 ACTIVITY_KIND_LABELS = {
-    ActivityKind.VISIT: _("Visit"),
-    ActivityKind.PHONE: _("Phone call"),
-    ActivityKind.TECH_EXCHANGE: _("Technical exchange"),
-    ActivityKind.BUSINESS_TALK: _("Business talk"),
-    ActivityKind.SITE_VISIT: _("Site visit"),
-    ActivityKind.EXEC_MEETING: _("Executive meeting"),
-    ActivityKind.BANQUET: _("Banquet"),
-    ActivityKind.DINNER: _("Private dinner"),
-    ActivityKind.LEISURE: _("Leisure (KTV, sports, outing)"),
-    ActivityKind.GIFT: _("Gift"),
+    ActivityKind.VISIT: Text(_("Visit")),
+    ActivityKind.PHONE: Text(_("Phone call")),
+    ActivityKind.TECH_EXCHANGE: Text(_("Technical exchange")),
+    ActivityKind.BUSINESS_TALK: Text(_("Business talk")),
+    ActivityKind.SITE_VISIT: Text(_("Site visit")),
+    ActivityKind.EXEC_MEETING: Text(_("Executive meeting")),
+    ActivityKind.BANQUET: Text(_("Banquet")),
+    ActivityKind.DINNER: Text(_("Private dinner")),
+    ActivityKind.LEISURE: Text(_("Leisure (KTV, sports, outing)")),
+    ActivityKind.GIFT: Text(_("Gift")),
 }
 
 GIFT_KIND_LABELS = {
-    GiftKind.NONE: _("a gift"),
-    GiftKind.LOGO_SOUVENIR: _("a logo souvenir"),
-    GiftKind.CONSUMABLE: _("consumables"),
-    GiftKind.LIQUOR: _("liquor"),
-    GiftKind.CIGARETTES: _("cigarettes"),
-    GiftKind.VALUABLES: _("valuables"),
-    GiftKind.OTHER: _("a gift"),
+    GiftKind.NONE: Text(_("a gift")),
+    GiftKind.LOGO_SOUVENIR: Text(_("a logo souvenir")),
+    GiftKind.CONSUMABLE: Text(_("consumables")),
+    GiftKind.LIQUOR: Text(_("liquor")),
+    GiftKind.CIGARETTES: Text(_("cigarettes")),
+    GiftKind.VALUABLES: Text(_("valuables")),
+    GiftKind.OTHER: Text(_("a gift")),
 }
-VALUE_NOT_RECORDED = _("value not recorded")
+VALUE_NOT_RECORDED = Text(_("value not recorded"))
 
 
 @dataclass(frozen=True)
@@ -89,7 +181,7 @@ class Subject:
 
     kind: str  # SubjectKind
     id: int | str
-    label: Any  # str or a lazy string
+    label: Any  # a plain str (a name) or a Text
 
     @classmethod
     def contact(cls, member: ChainMember) -> Self:
@@ -109,10 +201,10 @@ class Warning:  # the catalogue's own word (预警); shadows the builtin only wh
     code: str
     severity: str  # Severity
     subject: Subject
-    message: Any  # lazy strings: str() them in the language wanted
-    reason: Any
-    next_step: Any
-    lesson: Any
+    message: Text
+    reason: Text
+    next_step: Text
+    lesson: Text
 
     @property
     def sort_key(self) -> tuple[int, str, str]:
@@ -134,39 +226,41 @@ class Warning:  # the catalogue's own word (预警); shadows the builtin only wh
             "lesson": str(self.lesson),
         }
 
+    def as_data(self) -> dict[str, Any]:
+        """JSON-ready and language-free: a stored warning renders in the reader's language (from_data)."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "subject": {
+                "kind": str(self.subject.kind),
+                "id": self.subject.id,
+                "label": _value_data(self.subject.label),
+            },
+            **{
+                name: _value_data(getattr(self, name))
+                for name in ("message", "reason", "next_step", "lesson")
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> Self:
+        subject = data["subject"]
+        return cls(
+            code=data["code"],
+            severity=data["severity"],
+            subject=Subject(kind=subject["kind"], id=subject["id"], label=Text.from_data(subject["label"])),
+            **{name: Text.from_data(data[name]) for name in ("message", "reason", "next_step", "lesson")},
+        )
+
 
 class Rule(Protocol):
     """A rule module (or object) exposes these; `check` is pure over the plan's data."""
 
     CODE: str
     SEVERITY: str
-    TITLE: Any
+    TITLE: str  # a msgid
 
     def check(self, plan: PlanData, today: date) -> list[Warning]: ...
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, (tuple, list)):
-        # A list of names: "王总, 李总" in English, "王总、李总" in Chinese.
-        return pgettext("list separator", ", ").join(str(item) for item in value)
-    if isinstance(value, Promise):
-        return str(value)
-    if isinstance(value, Decimal):
-        return number(value)
-    return value
-
-
-def _fill(template: Any, params: dict[str, Any]) -> str:
-    return str(template) % {key: _text(value) for key, value in params.items()}
-
-
-# Made once: each call of django's lazy() builds a new proxy class, which cost more than the rules did.
-_lazy_fill = lazy(_fill, str)
-
-
-def interpolate(template: Any, **params: Any) -> Any:
-    """A lazy `template % params`: translated, then filled in, each time it is rendered."""
-    return _lazy_fill(template, params)
 
 
 def number(value: Decimal | int) -> str:
@@ -176,7 +270,7 @@ def number(value: Decimal | int) -> str:
     return str(value)
 
 
-def activity_label(activity: Activity) -> Any:
+def activity_label(activity: Activity) -> Text:
     kind = ACTIVITY_KIND_LABELS.get(activity.kind, activity.kind)
     if activity.done:
         return interpolate(_("%(date)s %(kind)s"), date=activity.date.isoformat(), kind=kind)
@@ -188,22 +282,23 @@ def gift_value(activity: Activity) -> Any:
 
 
 def labels(members: Iterable[ChainMember]) -> tuple[str, ...]:
-    """Contact labels for a message; interpolate joins them with the language's list separator."""
+    """Contact labels for a message; a Text joins them with the language's list separator."""
     return tuple(m.label for m in members)
 
 
 def warning_factory(rule_code: str, severity: str) -> Callable[..., Warning]:
-    """`warn(subject, message, reason, next_step, lesson)` pre-filled with a rule's code and severity."""
+    """`warn(subject, message, reason, next_step, lesson)` pre-filled with a rule's code and severity; texts
+    given as msgids become Texts."""
 
     def warn(subject: Subject, *, message: Any, reason: Any, next_step: Any, lesson: Any) -> Warning:
         return Warning(
             code=rule_code,
             severity=severity,
             subject=subject,
-            message=message,
-            reason=reason,
-            next_step=next_step,
-            lesson=lesson,
+            message=text(message),
+            reason=text(reason),
+            next_step=text(next_step),
+            lesson=text(lesson),
         )
 
     return warn

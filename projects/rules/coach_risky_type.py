@@ -2,16 +2,20 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
-from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import Personality, PlanData, Role
+from projects.rules.base import LESSON_RECAP, Severity, Subject, Text, Warning, interpolate, warning_factory
+from projects.rules.codes import Personality, Role
+from projects.rules.data import PlanData
 
 CODE = "COACH_RISKY_TYPE"
 SEVERITY = Severity.MEDIUM
 TITLE = _("Coach hard to read")
 MESSAGE = _("Coach %(contact)s is %(personality)s.")
-PERSONALITY_LABELS = {Personality.OWL: _("an owl (猫头鹰)"), Personality.KOALA: _("a koala (考拉)")}
+PERSONALITY_LABELS = {
+    Personality.OWL: Text(_("an owl (猫头鹰)")),
+    Personality.KOALA: Text(_("a koala (考拉)")),
+}
 REASON = _(
     "Peacocks, then tigers, grow into coaches; owls and koalas look harmless but are hard to handle and "
     "hard to read."

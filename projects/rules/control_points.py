@@ -8,23 +8,33 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
-from projects.rules.base import LESSON_RECAP, Section, Severity, Subject, Warning, activity_label, interpolate
-from projects.rules.data import ControlPointStatus, Depth, Level, PlanData, Role
+from projects.rules.base import (
+    LESSON_RECAP,
+    Section,
+    Severity,
+    Subject,
+    Text,
+    Warning,
+    activity_label,
+    interpolate,
+)
+from projects.rules.codes import ControlPointStatus, Depth, Level, Role
+from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
 
 CONTROL_POINT_NAMES = {
-    1: _("high-level and organisational relationships"),
-    2: _("nails in the key layers"),
-    3: _("lawful input to the tender documents"),
-    4: _("general relationships"),
+    1: Text(_("high-level and organisational relationships")),
+    2: Text(_("nails in the key layers")),
+    3: Text(_("lawful input to the tender documents")),
+    4: Text(_("general relationships")),
 }
 ROLE_LABELS = {
-    Role.BRIDGE: _("bridge (桥梁)"),
-    Role.COACH: _("coach (教练)"),
-    Role.KEY: _("key person (关键人)"),
-    Role.GENERAL: _("general relationship (普遍)"),
+    Role.BRIDGE: Text(_("bridge (桥梁)")),
+    Role.COACH: Text(_("coach (教练)")),
+    Role.KEY: Text(_("key person (关键人)")),
+    Role.GENERAL: Text(_("general relationship (普遍)")),
 }
 # Which typed roles cover which control point.
 COVERING_ROLES = {2: (Role.KEY, Role.COACH, Role.BRIDGE), 4: (Role.GENERAL,)}
@@ -76,7 +86,7 @@ def _covering(plan: PlanData, number: int) -> Iterator[Callable[[], str]]:
         if action.strip():
             yield _render(COVERED_BY_ACTION, action=action)
     if control_point.status == ControlPointStatus.HELD:
-        yield lambda: str(COVERED_BY_STATUS)
+        yield lambda: str(Text(COVERED_BY_STATUS))
 
 
 def control_point_coverage(plan: PlanData) -> dict[int, list[str]]:

@@ -1,172 +1,32 @@
-"""The plan as plain data (项目计划的纯数据): what the warnings engine reads.
+"""The plan as plain data (项目计划的纯数据): one shape for the whole sales project plan.
 
-A loader turns a project and its decision chain (决策链) into these frozen dataclasses in a fixed number
-of queries; every rule is then a pure function over them, with no ORM, database or request in sight.
-The constants mirror the model choices, so the loader can pass stored values through unchanged.
+The loader (projects.deals.loading) reads a project into these frozen dataclasses in a fixed number of
+queries; the warnings engine reads them, the pages and the PDF draw them, a submitted version stores them
+(projects.plans.snapshot) and the JSON format writes and reads them. No ORM, database or request in sight.
+Ids are the database's; a plan read from a file without a database numbers its rows itself.
 """
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import IntEnum, StrEnum
 
-
-class Rank(IntEnum):
-    """Rank on our side (我方职级), compared with a contact's level by the parity rule (责权利对等)."""
-
-    REP = 1  # 销售
-    TEAM_LEAD = 2  # 组长 / 销售经理
-    DIRECTOR = 3  # 总监
-    EXECUTIVE = 4  # 副总 / 总经理 / 老板
-
-
-# Our people of this rank or above are "leaders" (领导): sponsors for executives, scarce in S3 projects.
-LEADER_RANK = Rank.DIRECTOR
-
-
-class Level(IntEnum):
-    """A contact's level (层级) in the customer organisation."""
-
-    STAFF = 1  # 基层
-    MIDDLE = 2  # 中层 (主任, 部门经理, 采购组长)
-    EXECUTIVE = 3  # 高层 (采购副总, 技术副总)
-    TOP = 4  # 决策层 (总经理, 董事长)
-
-
-class Depth(IntEnum):
-    """Relationship depth (关系深度): 陌生 → 认识 → 熟悉 → 在乎 → 绑定."""
-
-    STRANGER = 1  # 陌生
-    ACQUAINTED = 2  # 认识
-    FAMILIAR = 3  # 熟悉
-    CARES = 4  # 在乎
-    BOUND = 5  # 绑定
-
-
-class Function(StrEnum):
-    """The line (条线) a contact works in."""
-
-    TECHNICAL = "technical"  # 技术
-    PROCUREMENT = "procurement"  # 采购 / 招采
-    USER = "user"  # 需求 / 使用
-    FINANCE = "finance"  # 财务
-    PLANNING = "planning"  # 计划
-    MANAGEMENT = "management"  # 综合 / 领导
-
-
-class Personality(StrEnum):
-    """性格: peacocks, then tigers, grow into coaches; owls and koalas look harmless but are hard."""
-
-    PEACOCK = "peacock"  # 孔雀
-    TIGER = "tiger"  # 老虎
-    OWL = "owl"  # 猫头鹰
-    KOALA = "koala"  # 考拉
-    UNKNOWN = "unknown"
-
-
-class Role(StrEnum):
-    """A contact's role in the chain. HIGH_LEVEL is never stored: it is computed from parity."""
-
-    BRIDGE = "bridge"  # 桥梁
-    COACH = "coach"  # 教练
-    KEY = "key"  # 关键人
-    GENERAL = "general"  # 普遍
-    HIGH_LEVEL = "high_level"  # 高层 (computed, see parity.is_high_level)
-
-
-class Stance(StrEnum):
-    SUPPORT = "support"  # 支持
-    NEUTRAL = "neutral"  # 中立
-    OPPOSE = "oppose"  # 反对
-    COMPETITOR = "competitor"  # 已倾向竞争对手
-
-
-class PainKind(StrEnum):
-    """What a pain (痛苦链上的痛点) is about."""
-
-    RELIABILITY = "reliability"
-    INNOVATION = "innovation"
-    COMMERCIAL = "commercial"
-    CAREER = "career"
-    RISK = "risk"
-    EFFICIENCY = "efficiency"
-    OTHER = "other"
-
-
-class AskKind(StrEnum):
-    """What we ask of a contact in return (互惠: every step asks for something back)."""
-
-    INFORMATION = "information"
-    INTRODUCTION = "introduction"
-    SMALL_FAVOUR = "small_favour"
-    COMMITMENT = "commitment"
-    INFLUENCE_DECISION = "influence_decision"
-    OTHER = "other"
-
-
-class ActivityKind(StrEnum):
-    VISIT = "visit"  # 拜访
-    PHONE = "phone"  # 电话
-    TECH_EXCHANGE = "tech_exchange"  # 技术交流
-    BUSINESS_TALK = "business_talk"  # 商务洽谈
-    SITE_VISIT = "site_visit"  # 参观考察
-    EXEC_MEETING = "exec_meeting"  # 高层会谈
-    BANQUET = "banquet"  # 宴请: formal, led by us; the course's first step with executives
-    DINNER = "dinner"  # 私人饭局
-    LEISURE = "leisure"  # KTV, sports, outing
-    GIFT = "gift"  # 送礼
-
-
-# Private activities (私密活动): a formal banquet is not one, a private meal or KTV is.
-PRIVATE_KINDS = frozenset({ActivityKind.DINNER, ActivityKind.LEISURE})
-
-
-class Topic(StrEnum):
-    PRODUCT_FEATURES = "product_features"
-    ROI = "roi"
-    LONG_TERM_VALUE = "long_term_value"
-    PEER_COMPETITION = "peer_competition"
-    SUCCESS_CASE = "success_case"
-    PRIVATE = "private"
-
-
-# What an executive answers for (责任): ROI, long-term value, peers, success cases — not features.
-EXECUTIVE_TOPICS = frozenset({Topic.ROI, Topic.LONG_TERM_VALUE, Topic.PEER_COMPETITION, Topic.SUCCESS_CASE})
-
-
-class GiftKind(StrEnum):
-    NONE = ""
-    LOGO_SOUVENIR = "logo_souvenir"  # 企业 LOGO 纪念品
-    CONSUMABLE = "consumable"  # 消耗品
-    LIQUOR = "liquor"  # 酒
-    CIGARETTES = "cigarettes"  # 烟
-    VALUABLES = "valuables"  # 值钱货
-    OTHER = "other"
-
-
-# "不要送酒，不要送烟，也不要送值钱货" — never for an executive, whatever the value.
-FORBIDDEN_EXECUTIVE_GIFTS = frozenset({GiftKind.LIQUOR, GiftKind.CIGARETTES, GiftKind.VALUABLES})
-
-
-class ControlPointStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    HELD = "held"
-
-
-class State(StrEnum):
-    """Project quality, the three customer states (客户状态)."""
-
-    UNKNOWN = ""
-    S1 = "S1"  # locked elsewhere, 竞争劣势
-    S2 = "S2"  # still forming, we are early, 有优势
-    S3 = "S3"  # not yet real, 八字没一撇
-
-
-class Strategy(StrEnum):
-    UNKNOWN = ""
-    TOP_DOWN = "top_down"  # 自上而下
-    BOTTOM_UP = "bottom_up"  # 自下而上
+from projects.rules.codes import (
+    PRIVATE_KINDS,
+    ControlPointStatus,
+    Depth,
+    Function,
+    GiftKind,
+    InternalSaleStatus,
+    Level,
+    PainKind,
+    Personality,
+    ResourceStatus,
+    Stance,
+    State,
+    Strategy,
+    TenderItemKind,
+    TenderItemStatus,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,24 +36,54 @@ class Person:
     id: int
     name: str
     rank: int
+    username: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    """A person at the customer (联系人)."""
+
+    id: int
+    name: str
+    title: str = ""
+    level: int = Level.STAFF
+    function: str = Function.TECHNICAL
+    personality: str = Personality.UNKNOWN
+    procurement_group: str = ""
+    reports_to_id: int | None = None
+    phone: str = ""
+    wechat: str = ""
+    email: str = ""
+    notes: str = ""
+
+    @property
+    def label(self) -> str:
+        """How messages name a contact: title then name, as the course does (采购副总 王总)."""
+        return " ".join(part for part in (self.title, self.name) if part)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Pain:
     text: str
     kind: str = PainKind.OTHER
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResourceItem:
+    """A resource we plan to give (or gave) a key contact, in the resource plan (资源计划)."""
+
+    resource: str
+    status: str = ResourceStatus.PLANNED
+    note: str = ""
+    id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class ChainMember:
     """A contact in this project's decision chain, with what the plan knows about them."""
 
-    contact_id: int
-    name: str
-    title: str = ""
-    level: int = Level.STAFF
-    function: str = Function.TECHNICAL
-    personality: str = Personality.UNKNOWN
+    contact: Contact
     roles: frozenset[str] = frozenset()  # typed roles only; "high_level" is computed
     stance: str = Stance.NEUTRAL
     depth: int = Depth.STRANGER
@@ -201,12 +91,40 @@ class ChainMember:
     acquaintance: str = ""  # prior acquaintance (a friend's introduction, classmates), '' if none
     pains: tuple[Pain, ...] = ()
     added_on: date  # when the contact joined the chain: the staleness clock starts here
-    reports_to_id: int | None = None
+    resource_plan: tuple[ResourceItem, ...] = ()
+    id: int | None = None  # the chain entry's own id
+
+    @property
+    def contact_id(self) -> int:
+        return self.contact.id
+
+    @property
+    def name(self) -> str:
+        return self.contact.name
+
+    @property
+    def title(self) -> str:
+        return self.contact.title
+
+    @property
+    def level(self) -> int:
+        return self.contact.level
+
+    @property
+    def function(self) -> str:
+        return self.contact.function
+
+    @property
+    def personality(self) -> str:
+        return self.contact.personality
+
+    @property
+    def reports_to_id(self) -> int | None:
+        return self.contact.reports_to_id
 
     @property
     def label(self) -> str:
-        """How messages name the contact: title then name, as the course does (采购副总 王总)."""
-        return " ".join(part for part in (self.title, self.name) if part)
+        return self.contact.label
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -257,6 +175,56 @@ class ControlPoint:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Engagement:
+    """One of our people taking part in the project (我方参与), and the part they play."""
+
+    person: Person
+    part: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class InternalSale:
+    """Internal selling (内部销售): a department or leader we draw in, and what they commit."""
+
+    target: str
+    commitment: str
+    status: str = InternalSaleStatus.PLANNED
+    person: Person | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Competitor:
+    name: str
+    strengths: str = ""
+    our_edge: str = ""
+    supporter_ids: tuple[int, ...] = ()  # contacts who lean their way
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TenderItem:
+    """The tender plan (招投标): an advantage to put lawfully on paper, or a department to prepare."""
+
+    text: str
+    kind: str = TenderItemKind.ADVANTAGE
+    status: str = TenderItemStatus.PLANNED
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NegotiationTerm:
+    """A row of the negotiation exchange table (谈判交换): worth little to us, much to them."""
+
+    term: str
+    cost_to_us: Decimal
+    value_to_them: Decimal
+    offered: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Thresholds:
     """Per-team limits; the ORM model for team thresholds mirrors these field names."""
 
@@ -275,21 +243,58 @@ class Thresholds:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Named:
+    """An account or a team, as the plan names it."""
+
+    id: int
+    name: str
+    industry: str = ""
+    region: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class PlanData:
     project_id: int
     name: str
+    account: Named = Named(id=0, name="")
+    team: Named = Named(id=0, name="")
     stage: str = ""
+    outcome_reason: str = ""
+    amount: Decimal = Decimal("0")
+    expected_close: date | None = None
+    our_price: Decimal | None = None
+    their_price: Decimal | None = None
     state: str = State.UNKNOWN
+    state_signs: tuple[str, ...] = ()
     strategy: str = Strategy.UNKNOWN
     owner: Person
-    engaged: tuple[Person, ...] = ()  # our people taking part, owner included
+    shared_with: tuple[Person, ...] = ()
+    engagements: tuple[Engagement, ...] = ()  # our people taking part besides the owner
+    contacts: tuple[Contact, ...] = ()  # the account's people, in the chain or not
     members: tuple[ChainMember, ...] = ()
     activities: tuple[Activity, ...] = ()
     control_points: tuple[ControlPoint, ...] = ()
+    internal_sales: tuple[InternalSale, ...] = ()
+    competitors: tuple[Competitor, ...] = ()
+    tender: tuple[TenderItem, ...] = ()
+    terms: tuple[NegotiationTerm, ...] = ()
     thresholds: Thresholds = Thresholds()
+
+    @property
+    def engaged(self) -> tuple[Person, ...]:
+        """Our people taking part, the owner first."""
+        people = {self.owner.id: self.owner}
+        for engagement in self.engagements:
+            people.setdefault(engagement.person.id, engagement.person)
+        return tuple(people.values())
 
     def member(self, contact_id: int) -> ChainMember | None:
         return next((m for m in self.members if m.contact_id == contact_id), None)
+
+    def contact(self, contact_id: int) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None) or next(
+            (m.contact for m in self.members if m.contact_id == contact_id), None
+        )
 
     def members_of(self, activity: Activity) -> list[ChainMember]:
         """The chain members met in an activity (contacts outside the chain are skipped)."""

@@ -2,24 +2,25 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop as _
 
-from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import Activity, ActivityKind, Function, PlanData
+from projects.rules.base import LESSON_12, Severity, Subject, Text, Warning, interpolate, warning_factory
+from projects.rules.base import in_context as pgettext
+from projects.rules.codes import ActivityKind, Function
+from projects.rules.data import Activity, PlanData
 
 CODE = "FIRST_VISIT_ONE_DEPT"
 SEVERITY = Severity.LOW
 TITLE = _("First visit met one department")
 MESSAGE = _("%(activity)s, the first visit of this project, met only one department (%(departments)s).")
-NONE_RECORDED = _("none recorded")
+NONE_RECORDED = Text(_("none recorded"))
 FUNCTION_LABELS = {
-    Function.TECHNICAL: pgettext_lazy("department", "technical"),
-    Function.PROCUREMENT: pgettext_lazy("department", "procurement"),
-    Function.USER: pgettext_lazy("department", "user department"),
-    Function.FINANCE: pgettext_lazy("department", "finance"),
-    Function.PLANNING: pgettext_lazy("department", "planning"),
-    Function.MANAGEMENT: pgettext_lazy("department", "general management"),
+    Function.TECHNICAL: pgettext("department", "technical"),
+    Function.PROCUREMENT: pgettext("department", "procurement"),
+    Function.USER: pgettext("department", "user department"),
+    Function.FINANCE: pgettext("department", "finance"),
+    Function.PLANNING: pgettext("department", "planning"),
+    Function.MANAGEMENT: pgettext("department", "general management"),
 }
 REASON = _(
     "On a visit you come as the expert; by the familiarity principle, break the ice with every department "

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import Activity, PlanData, Topic
+from projects.rules.codes import Topic
+from projects.rules.data import Activity, PlanData
 
 CODE = "FIRST_VISIT_TOO_DEEP"
 SEVERITY = Severity.MEDIUM

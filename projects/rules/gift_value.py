@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import (
     LESSON_RELATIONSHIP,

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import (
     GIFT_KIND_LABELS,
@@ -15,7 +15,8 @@ from projects.rules.base import (
     labels,
     warning_factory,
 )
-from projects.rules.data import FORBIDDEN_EXECUTIVE_GIFTS, Activity, PlanData
+from projects.rules.codes import FORBIDDEN_EXECUTIVE_GIFTS
+from projects.rules.data import Activity, PlanData
 from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_GIFT"

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import (
     LESSON_16,
@@ -14,7 +14,8 @@ from projects.rules.base import (
     labels,
     warning_factory,
 )
-from projects.rules.data import LEADER_RANK, PlanData
+from projects.rules.codes import LEADER_RANK
+from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_NO_SPONSOR"
@@ -50,7 +51,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
         return []
     return [
         warn(
-            Subject.section(Section.ENGAGEMENT),
+            Subject.section(Section.INTERNAL_SELLING),
             message=interpolate(MESSAGE, contacts=labels(executives)),
             reason=REASON,
             next_step=NEXT_STEP,

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, labels, warning_factory
-from projects.rules.data import ChainMember, Depth, Level, PlanData, Rank
+from projects.rules.codes import Depth, Level, Rank
+from projects.rules.data import ChainMember, PlanData
 from projects.rules.parity import effective_owner, is_executive
 
 CODE = "HIGH_LEVEL_PRIVATE_ACTIVITY"

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_16, Severity, Subject, Warning, interpolate, labels, warning_factory
-from projects.rules.data import EXECUTIVE_TOPICS, PlanData, Topic
+from projects.rules.codes import EXECUTIVE_TOPICS, Topic
+from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
 
 CODE = "HIGH_LEVEL_PRODUCT_TALK"

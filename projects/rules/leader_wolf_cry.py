@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_2, Section, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import LEADER_RANK, Activity, Level, PlanData
+from projects.rules.codes import LEADER_RANK, Level
+from projects.rules.data import Activity, PlanData
 
 CODE = "LEADER_WOLF_CRY"
 SEVERITY = Severity.LOW
@@ -45,7 +46,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
     leaders = sorted({p.name for a in wasted for p in a.our_people if p.rank >= LEADER_RANK})
     return [
         warn(
-            Subject.section(Section.ENGAGEMENT),
+            Subject.section(Section.INTERNAL_SELLING),
             message=interpolate(
                 MESSAGE,
                 days=t.wolf_cry_days,

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
-from projects.rules.data import ActivityKind, PlanData, Role
+from projects.rules.codes import ActivityKind, Role
+from projects.rules.data import PlanData
 
 CODE = "NO_BRIDGE"
 SEVERITY = Severity.HIGH

@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import ChainMember, PlanData, Role
+from projects.rules.base import in_context as pgettext
+from projects.rules.codes import Role
+from projects.rules.data import ChainMember, PlanData
 from projects.rules.parity import is_executive
 
 CODE = "NO_PAIN"
@@ -14,9 +15,9 @@ SEVERITY = Severity.MEDIUM
 TITLE = _("No pain recorded")
 MESSAGE = _("%(contact)s (%(why)s) has no pain recorded.")
 WHY_LABELS = {
-    Role.BRIDGE: pgettext_lazy("contact role", "bridge"),
-    Role.KEY: pgettext_lazy("contact role", "key person"),
-    "executive": pgettext_lazy("contact role", "executive"),
+    Role.BRIDGE: pgettext("contact role", "bridge"),
+    Role.KEY: pgettext("contact role", "key person"),
+    "executive": pgettext("contact role", "executive"),
 }
 REASON = _(
     "Each person's pain differs with their position; the pain chain steers the technical exchanges and "

@@ -4,7 +4,8 @@ A contact whose level is `thresholds.parity_gap` or more steps above the rank of
 who owns the relationship is not at parity: they are 高层 (high-level) *for us*, whatever their title.
 """
 
-from projects.rules.data import ChainMember, Person, PlanData, Role, Thresholds
+from projects.rules.codes import Role
+from projects.rules.data import ChainMember, Person, PlanData, Thresholds
 
 
 def effective_owner(plan: PlanData, member: ChainMember) -> Person:

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
-from projects.rules.data import PlanData, State, Strategy
+from projects.rules.codes import State, Strategy
+from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
 
 CODE = "S1_BOTTOM_UP"

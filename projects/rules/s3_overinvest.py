@@ -3,10 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import LEADER_RANK, PlanData, State
+from projects.rules.codes import LEADER_RANK, State
+from projects.rules.data import PlanData
 
 CODE = "S3_OVERINVEST"
 SEVERITY = Severity.MEDIUM

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import (
     LESSON_12,
@@ -14,7 +14,8 @@ from projects.rules.base import (
     labels,
     warning_factory,
 )
-from projects.rules.data import Function, PlanData, State
+from projects.rules.codes import Function, State
+from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
 
 CODE = "S3_SINGLE_TECH"

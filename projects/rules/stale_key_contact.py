@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import ChainMember, PlanData, Role
+from projects.rules.codes import Role
+from projects.rules.data import ChainMember, PlanData
 from projects.rules.parity import is_executive
 
 CODE = "STALE_KEY_CONTACT"

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import Activity, ActivityKind, PlanData
+from projects.rules.codes import ActivityKind
+from projects.rules.data import Activity, PlanData
 
 CODE = "VISIT_NO_HOOK"
 SEVERITY = Severity.MEDIUM

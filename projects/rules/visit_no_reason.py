@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpolate, warning_factory
-from projects.rules.data import ActivityKind, PlanData
+from projects.rules.codes import ActivityKind
+from projects.rules.data import PlanData
 
 CODE = "VISIT_NO_REASON"
 SEVERITY = Severity.MEDIUM

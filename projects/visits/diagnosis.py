@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.deals.loading import LoadedProject
 from projects.rules import evaluate
-from projects.visits.changes import VISIT_ID, hypothetical_plan
+from projects.rules.data import PlanData
+from projects.visits.effects import ActivityLogged, MemberMet, apply_to_plan
 from projects.visits.models import VisitSheet, VisitStatus
 
 # Rules about the visit itself; contact rules are kept for the people met.
@@ -66,29 +66,29 @@ class Diagnosis:
     started: bool = True  # a sheet still being prepared has no visit to judge yet
 
 
-def diagnose(sheet: VisitSheet, loaded: LoadedProject) -> Diagnosis:
+def diagnose(sheet: VisitSheet, plan: PlanData, effects: list | None) -> Diagnosis:
+    """`plan`: the project as it is; `effects`: the sheet's (None once it was submitted: the project then
+    holds them)."""
     if sheet.status == VisitStatus.SUBMITTED:
-        # Applied: the visit is a real activity now, judged with the rest of the project.
-        plan = loaded.plan
+        # Applied: the visit is real now, judged with the rest of the project.
+        own_activity_ids = set(sheet.recorded.values_list("id", flat=True)) | {sheet.activity_id}
         visit = next((a for a in plan.activities if a.id == sheet.activity_id), None)
         met_ids = set(visit.contact_ids) if visit else set()
-        own_activity_ids = {sheet.activity_id}
     elif not (sheet.data.get("date") or sheet.data.get("met")):
         return Diagnosis(warnings=[], playbook=None, started=False)
     else:
-        plan, _changes = hypothetical_plan(sheet, loaded)
-        visit = next(a for a in plan.activities if a.id == VISIT_ID)
-        met_ids = set(visit.contact_ids)
-        own_activity_ids = {a.id for a in plan.activities if a.id < 0}
+        plan = apply_to_plan(plan, effects)
+        own_activity_ids = {e.activity.id for e in effects if isinstance(e, ActivityLogged)}
+        met_ids = {e.contact_id for e in effects if isinstance(e, MemberMet)}
     kept = [
         warning
         for warning in evaluate(plan, timezone.localdate())
-        if _concerns_visit(warning, own_activity_ids, met_ids)
+        if concerns_visit(warning, own_activity_ids, met_ids)
     ]
     return Diagnosis(warnings=kept, playbook=STALL_PLAYBOOK.get(sheet.data.get("stalled", "")))
 
 
-def _concerns_visit(warning, activity_ids: set[int], met_ids: set[int]) -> bool:
+def concerns_visit(warning, activity_ids: set[int], met_ids: set[int]) -> bool:
     subject = warning.subject
     if subject.kind == "activity":
         return subject.id in activity_ids and warning.code in VISIT_CODES

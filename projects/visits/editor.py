@@ -4,9 +4,9 @@ from django.utils import timezone
 
 from accounts.models import Function, Level, Personality
 from projects.deals.forms import our_people
-from projects.deals.loading import LoadedProject
 from projects.deals.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
 from projects.rules.course import RESOURCES, STATE_SIGNS
+from projects.rules.data import PlanData
 from projects.visits.models import VisitSheet, VisitTemplate
 from projects.visits.schema import GROUPS, OPTIONAL_SECTIONS, SMALL_ACTIVITIES, STALL_REASONS, empty_sheet
 
@@ -18,9 +18,7 @@ def template_for(sheet: VisitSheet) -> VisitTemplate | None:
     return candidates.get(account.industry) or candidates.get("")
 
 
-def editor_context(
-    sheet: VisitSheet, loaded: LoadedProject, diagnosis, *, errors=None, conflict=None
-) -> dict:
+def editor_context(sheet: VisitSheet, plan: PlanData, diagnosis, *, errors=None, conflict=None) -> dict:
     errors = errors or {}
     data = {**empty_sheet(), **sheet.data}
     template = template_for(sheet)
@@ -41,7 +39,7 @@ def editor_context(
         # One empty row always waits at the end (enough without JavaScript); JS clones the template row.
         rows[group].append({"i": len(existing), "prefix": f"{group}-{len(existing)}-", "errors": {}})
         blank_rows[group] = {"i": "__i__", "prefix": f"{group}-__i__-", "errors": {}}
-    account_contacts = list(sheet.project.account.contacts.order_by("-level", "name"))
+    account_contacts = list(plan.contacts)  # by level, then name
     by_name = {contact.name: contact for contact in account_contacts}
     for row in rows["met"]:
         # A new person with an existing contact's name: offer that contact instead of a duplicate.
@@ -60,10 +58,12 @@ def editor_context(
         "questions": template.questions if template else [],
         "quick": sheet.quick,
         "contacts": account_contacts,
-        "contact_choices": [(c.pk, str(c)) for c in account_contacts],
+        "contact_choices": [
+            (c.id, f"{c.name}（{c.title}）" if c.title else c.name) for c in account_contacts
+        ],
         "people": (people := list(our_people())),
         "people_choices": [(p.pk, f"{p} · {p.get_rank_display()}") for p in people],
-        "in_chain": {m.contact_id for m in loaded.members},
+        "in_chain": {m.contact_id for m in plan.members},
         "choices": {
             "level": Level.choices,
             "function": Function.choices,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from projects.deals.models import Activity, Project
+from salescamp.editing import Versioned
 from salescamp.models import Team, User
 
 
@@ -13,7 +14,7 @@ class VisitStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
-class VisitSheet(models.Model):
+class VisitSheet(Versioned):
     """One call: prepared before (拜访前), filled after (拜访后). The content lives in `data` while it is a
     draft (autosaved as the rep types); submitting applies it to the project and freezes it."""
 
@@ -26,14 +27,15 @@ class VisitSheet(models.Model):
     activity = models.OneToOneField(
         Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="visit_sheet"
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    # Everything the sheet logged when submitted: the visit, gifts given at it, next steps planned.
+    recorded = models.ManyToManyField(Activity, blank=True, related_name="recorded_by_sheets")
     # Generated when the blank sheet is shown: a second "create" with the same key opens the first sheet.
     client_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:
         verbose_name = _("visit information sheet")
@@ -48,7 +50,7 @@ class VisitSheet(models.Model):
         return f"{self.project} · {self.visit_date or _('undated')}"
 
 
-class VisitTemplate(models.Model):
+class VisitTemplate(Versioned):
     """A team's visit sheet for one customer type: optional sections on or off, custom questions."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="visit_templates")
@@ -61,7 +63,7 @@ class VisitTemplate(models.Model):
     sections = models.JSONField(_("optional sections shown"), default=list, blank=True)
     questions = models.JSONField(_("custom questions"), default=list, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("visit sheet template")

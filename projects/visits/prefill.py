@@ -3,45 +3,42 @@ still lacks, so the rep walks in knowing what this visit must learn."""
 
 from django.utils.translation import gettext as _
 
-from projects.deals.loading import LoadedProject
 from projects.deals.models import Role
+from projects.rules.data import PlanData
 from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.schema import empty_sheet
 
 
-def prefilled_sheet(loaded: LoadedProject, previous: VisitSheet | None) -> dict:
+def prefilled_sheet(plan: PlanData, previous: VisitSheet | None) -> dict:
     data = empty_sheet()
-    project = loaded.project
-    account = project.account
+    account = plan.account
     earlier = previous.data if previous else {}
     data["known_company"] = earlier.get("known_company") or "；".join(
         part for part in (account.name, account.industry, account.region) if part
     )
     data["known_market"] = earlier.get("known_market", "")
-    executives = [m for m in loaded.members if m.contact.level >= 3]
-    data["known_executives"] = earlier.get("known_executives") or "\n".join(
-        f"{m.contact.title} {m.contact.name}" for m in executives
-    )
-    pains = [f"{m.contact.name}：{pain.text}" for m in loaded.members for pain in m.pains.all()]
+    executives = [m for m in plan.members if m.level >= 3]
+    data["known_executives"] = earlier.get("known_executives") or "\n".join(m.label for m in executives)
+    pains = [f"{m.name}：{pain.text}" for m in plan.members for pain in m.pains]
     data["known_problems"] = earlier.get("known_problems") or "\n".join(pains)
-    data["must_learn"] = [{"text": text, "done": False} for text in what_to_learn(loaded, previous)]
+    data["must_learn"] = [{"text": text, "done": False} for text in what_to_learn(plan, previous)]
     return data
 
 
-def what_to_learn(loaded: LoadedProject, previous: VisitSheet | None) -> list[str]:
+def what_to_learn(plan: PlanData, previous: VisitSheet | None) -> list[str]:
     """The checklist: the gaps the course says a first visits must close, as this project still has them."""
     items = []
-    roles = {role for member in loaded.members for role in member.roles}
-    if not any(a.kind == "visit" and a.done for a in loaded.activities):
+    roles = {role for member in plan.members for role in member.roles}
+    if not any(a.kind == "visit" and a.done for a in plan.activities):
         items.append(_("Why did the customer agree to meet us in working hours? What do they expect?"))
     if Role.BRIDGE not in roles:
         items.append(_("Who is the bridge — the one who links the executing and leadership teams?"))
     if Role.COACH not in roles:
         items.append(_("Who could become our coach and tell us how things really stand?"))
-    for member in loaded.members:
-        matters = member.contact.level >= 3 or set(member.roles) & {Role.BRIDGE, Role.KEY}
-        if matters and not member.pains.all():
-            items.append(_("What is %(name)s's pain?") % {"name": member.contact.name})
+    for member in plan.members:
+        matters = member.level >= 3 or member.roles & {Role.BRIDGE, Role.KEY}
+        if matters and not member.pains:
+            items.append(_("What is %(name)s's pain?") % {"name": member.name})
     bant = (previous.data if previous and previous.status == VisitStatus.SUBMITTED else {}) or {}
     for key, question in (
         ("bant_budget", _("Budget: is it funded, how much?")),
@@ -51,7 +48,7 @@ def what_to_learn(loaded: LoadedProject, previous: VisitSheet | None) -> list[st
     ):
         if not bant.get(key):
             items.append(question)
-    if not loaded.project.state:
+    if not plan.state:
         items.append(_("Which state is the project in: S1 locked elsewhere, S2 forming, S3 not yet real?"))
     items.append(_("Which competitors are around? Look at desks and in the corridors."))
     return items

@@ -1,10 +1,19 @@
-"""Saving a visit draft: versioned, so two devices editing one draft never silently overwrite each other."""
+"""Writes of visit sheets: drafts saved as typed (versioned, so two devices never silently overwrite each
+other), and a sheet submitted: its effects (projects.visits.effects) applied to the project in one
+transaction, once."""
 
 from django.db import transaction
+from django.utils import timezone
 
+from accounts.models import Contact
+from projects.deals.loading import PROJECT_RELATIONS, load_plan, user_person
+from projects.deals.models import Activity, Ask, ChainMember, Competitor, Engagement, Pain, Project
+from projects.rules import data
+from projects.visits import effects as fx
 from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.schema import parse_date
 from salescamp.editing import latest_author
+from salescamp.models import User
 
 DEVICE_KEY = "_device"
 
@@ -40,7 +49,121 @@ def draft_save(
         return sheet
     sheet.data = data
     sheet.visit_date = parse_date(data.get("date", "")).value
-    sheet.version += 1
     sheet._history_user = by
     sheet.save()
     return sheet
+
+
+def people_named(sheet_data: dict) -> dict[int, data.Person]:
+    """Our people a sheet names (who came, who owns a next step), by id; one query."""
+    ids = {fx._id(i) for i in sheet_data.get("our_people", [])}
+    ids |= {fx._id(row.get("owner", "")) for row in sheet_data.get("next_steps", [])}
+    return {user.pk: user_person(user) for user in User.objects.filter(pk__in=ids - {None}, is_active=True)}
+
+
+def effects_of(sheet: VisitSheet, plan: data.PlanData) -> list[fx.Effect]:
+    return fx.sheet_effects(
+        sheet.data,
+        plan,
+        people=people_named(sheet.data),
+        author=user_person(sheet.created_by),
+        today=timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def sheet_submit(*, sheet_id: int, by) -> VisitSheet:
+    """Apply a sheet to its project in one transaction. Submitting twice applies once."""
+    sheet = VisitSheet.objects.select_for_update().select_related("created_by").get(pk=sheet_id)
+    if sheet.status == VisitStatus.SUBMITTED:
+        return sheet
+    project = Project.objects.select_related(*PROJECT_RELATIONS).get(pk=sheet.project_id)
+    effects = effects_of(sheet, load_plan(project))
+    recorded = apply_to_database(project, effects, by=by)
+    sheet.status = VisitStatus.SUBMITTED
+    sheet.activity = recorded[0]
+    sheet.visit_date = recorded[0].date
+    sheet.submitted_at = timezone.now()
+    sheet._history_user = by
+    sheet.save()
+    sheet.recorded.set(recorded)
+    return sheet
+
+
+def apply_to_database(project: Project, effects: list[fx.Effect], *, by) -> list[Activity]:
+    """The effects written: contacts, chain members and pains, activities, state, competitors. Returns the
+    activities it logged, the visit first."""
+    ids: dict[int, int] = {}  # a new contact's temporary id → its id
+    visit_day = fx.visit_date(effects)
+    recorded = []
+    for effect in effects:
+        if isinstance(effect, fx.NewContact):
+            contact = Contact(
+                account_id=project.account_id,
+                name=effect.name,
+                title=effect.title,
+                level=effect.level,
+                function=effect.function,
+                personality=effect.personality,
+                reports_to_id=effect.reports_to_id,
+            )
+            _save(contact, by)
+            ids[effect.id] = contact.pk
+        elif isinstance(effect, fx.MemberMet):
+            _meet(project, effect, ids.get(effect.contact_id, effect.contact_id), visit_day, by)
+        elif isinstance(effect, fx.ActivityLogged):
+            recorded.append(_log(project, effect.activity, ids, by))
+        elif isinstance(effect, fx.StateSeen):
+            project.state = effect.state
+            project.state_signs = [*project.state_signs, *effect.signs]
+            _save(project, by)
+        elif isinstance(effect, fx.CompetitorSeen):
+            _save(Competitor(project=project, name=effect.name, strengths=effect.how), by)
+    return recorded
+
+
+def _save(instance, by) -> None:
+    instance.full_clean()
+    instance._history_user = by
+    instance.save()
+
+
+def _meet(project: Project, effect: fx.MemberMet, contact_id: int, visit_day, by) -> None:
+    member = ChainMember.objects.filter(project=project, contact_id=contact_id).first() or ChainMember(
+        project=project, contact_id=contact_id, roles=[], added_on=visit_day
+    )
+    if effect.role and effect.role not in member.roles:
+        member.roles = [*member.roles, effect.role]
+    if effect.depth and effect.depth > member.depth:
+        member.depth = effect.depth
+    if effect.stance:
+        member.stance = effect.stance
+    _save(member, by)
+    for text in effect.pains:
+        _save(Pain(member=member, text=text, kind=effect.pain_kind), by)
+
+
+def _log(project: Project, plain: data.Activity, ids: dict[int, int], by) -> Activity:
+    activity = Activity(
+        project=project,
+        kind=plain.kind,
+        date=plain.date,
+        done=plain.done,
+        topics=sorted(plain.topics),
+        gift_kind=plain.gift_kind,
+        gift_value=plain.gift_value,
+        goal=plain.goal,
+        hook=plain.hook,
+        outcome=plain.outcome,
+        reason_met=plain.reason_met,
+        resources=list(plain.resources),
+        other_departments=list(plain.other_departments),
+    )
+    _save(activity, by)
+    activity.our_people.set([person.id for person in plain.our_people])
+    activity.contacts.set([ids.get(cid, cid) for cid in plain.contact_ids])
+    for ask in plain.asks:
+        _save(Ask(activity=activity, kind=ask.kind, text=ask.text, contact_id=ask.contact_id), by)
+    for person in plain.our_people:
+        Engagement.objects.get_or_create(project=project, user_id=person.id)
+    return activity

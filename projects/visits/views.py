@@ -11,21 +11,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from projects.deals.access import project_for
-from projects.deals.loading import load_project
+from projects.deals.loading import load_plan
 from projects.printing import STYLESHEETS, render_pdf
 from projects.visits.access import visit_for
-from projects.visits.changes import apply_sheet, build_changes
 from projects.visits.diagnosis import diagnose
 from projects.visits.editor import editor_context
+from projects.visits.effects import describe
 from projects.visits.forms import VisitTemplateForm
 from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, pick_existing, submit_errors
-from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save
+from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save, effects_of, sheet_submit
 from salescamp.editing import CONFLICT, INVALID
 from salescamp.models import Team
 
 MAX_POST_FIELDS = 2000
+
+
+def _diagnosed(sheet: VisitSheet):
+    """The project's plain data, and the diagnosis of the sheet over it."""
+    plan = load_plan(sheet.project)
+    effects = None if sheet.status == VisitStatus.SUBMITTED else effects_of(sheet, plan)
+    return plan, diagnose(sheet, plan, effects)
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,7 +48,7 @@ def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
     existing = VisitSheet.objects.filter(client_key=key, project=project).first()
     if existing:
         return redirect("visit_edit", visit_id=existing.pk)
-    loaded = load_project(project)
+    plan = load_plan(project)
     previous = project.visit_sheets.order_by("-visit_date", "-created_at").first()
     try:
         sheet = VisitSheet.objects.create(
@@ -49,7 +56,7 @@ def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
             created_by=request.user,
             client_key=key,
             quick=request.POST.get("quick") == "1",
-            data=prefilled_sheet(loaded, previous),
+            data=prefilled_sheet(plan, previous),
         )
     except IntegrityError:
         sheet = get_object_or_404(VisitSheet, client_key=key, project=project)
@@ -66,7 +73,6 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
             sheet.quick = request.GET["mode"] == "quick"
             sheet.save(update_fields=["quick"])
         return _sheet_page(request, sheet, "projects/visit_form.html")
-    loaded = load_project(sheet.project)
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
     data = parse_form(request.POST)
@@ -84,7 +90,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
         )
     except StaleDraft as stale:
         sheet.data = data  # show what the user typed, beside the news that another copy exists
-        context = editor_context(sheet, loaded, diagnose(sheet, loaded), conflict=stale)
+        context = editor_context(sheet, *_diagnosed(sheet), conflict=stale)
         return render(request, "projects/visit_form.html", context, status=CONFLICT)
     if request.POST.get("action") == "submit":
         return redirect("visit_submit", visit_id=sheet.pk)
@@ -94,8 +100,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 def _sheet_page(request, sheet, template: str) -> HttpResponse:
     """The editor or the read view of a sheet (from visit_for)."""
-    loaded = load_project(sheet.project)
-    return render(request, template, editor_context(sheet, loaded, diagnose(sheet, loaded)))
+    return render(request, template, editor_context(sheet, *_diagnosed(sheet)))
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -129,10 +134,10 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
             },
             status=CONFLICT,
         )
-    loaded = load_project(sheet.project)
+    _plan, diagnosis = _diagnosed(sheet)
     diagnosis_html = render_to_string(
         "projects/visit_form.html#diagnosis",
-        {"diagnosis": diagnose(sheet, loaded), "sheet": sheet},
+        {"diagnosis": diagnosis, "sheet": sheet},
         request=request,
     )
     return JsonResponse(
@@ -151,22 +156,23 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
     if sheet.status == VisitStatus.SUBMITTED:
         # A second submit (double tap, back button) lands on the one sheet that was applied.
         return redirect("visit_detail", visit_id=sheet.pk)
-    loaded = load_project(sheet.project)
-    contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
+    plan = load_plan(sheet.project)
+    contacts = {contact.id: contact.name for contact in plan.contacts}
     errors = submit_errors(sheet.data, account_contacts=contacts)
+    effects = effects_of(sheet, plan)
+    diagnosis = diagnose(sheet, plan, effects)
     if errors:
-        context = editor_context(sheet, loaded, diagnose(sheet, loaded), errors=errors)
+        context = editor_context(sheet, plan, diagnosis, errors=errors)
         return render(request, "projects/visit_form.html", context, status=INVALID)
     if request.method == "GET":
-        changes = build_changes(sheet, loaded)
         return render(
             request,
             "projects/visit_submit.html",
             {
                 "sheet": sheet,
                 "project": sheet.project,
-                "lines": changes.describe(sheet.project),
-                "diagnosis": diagnose(sheet, loaded),
+                "lines": describe(effects, plan),
+                "diagnosis": diagnosis,
             },
         )
     if _int(request.POST.get("version")) not in (None, sheet.version):
@@ -174,7 +180,7 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
             request, _("The sheet changed on another device since you reviewed it; review it again.")
         )
         return redirect("visit_submit", visit_id=sheet.pk)
-    sheet = apply_sheet(sheet_id=sheet.pk, loaded=loaded, by=request.user)
+    sheet = sheet_submit(sheet_id=sheet.pk, by=request.user)
     messages.success(request, _("Visit submitted: the decision chain, pains and next steps are updated."))
     anchor = f"#activity-{sheet.activity_id}" if sheet.activity_id else ""
     return redirect(reverse("project_detail", args=[sheet.project_id]) + anchor)
@@ -187,8 +193,7 @@ def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
     """The sheet on A4, through the same PDF machinery as the plan."""
     sheet = visit_for(request.user, visit_id)
-    loaded = load_project(sheet.project)
-    context = editor_context(sheet, loaded, diagnose(sheet, loaded))
+    context = editor_context(sheet, *_diagnosed(sheet))
     context["stylesheets"] = [*STYLESHEETS, "css/visit-print.css"]
     html = render_to_string("projects/visit_pdf.html", context, request=request)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")

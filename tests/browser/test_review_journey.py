@@ -50,7 +50,7 @@ def test_submit_comment_return_revise_approve_and_download(org, browser, live_se
     assert "从未提交。" in rep.locator(".plan-status").inner_text()
     loads = document_loads(rep)
 
-    rep.locator(f'#section-negotiation a[href="/projects/{project_id}/plan/negotiation/add/"]').click()
+    rep.locator(f'#section-negotiation a[href="/projects/{project_id}/negotiation/add/?page=plan"]').click()
     panel = rep.locator("#panel-form")
     panel.wait_for()
     assert panel.locator("#panel-form-h").inner_text() == "谈判交换条件"
@@ -59,7 +59,7 @@ def test_submit_comment_return_revise_approve_and_download(org, browser, live_se
     panel.locator("[name=value_to_them]").fill("80000")
     panel.locator("[name=offered]").check()
     panel.locator("button.primary").click()
-    rep.locator("#plan-body > .message.success", has_text="交换表已保存。").wait_for()
+    rep.locator("#page-body > .message.success", has_text="交换表已保存。").wait_for()
     term_row = rep.locator("#section-negotiation .exchange-table tbody tr", has_text=TERM)
     assert "¥20,000" in term_row.inner_text() and "¥80,000" in term_row.inner_text()
     assert rep.locator("#panel-form").count() == 0  # the panel closed with the redraw
@@ -105,10 +105,10 @@ def test_submit_comment_return_revise_approve_and_download(org, browser, live_se
     assert rep.locator("#section-chain .review-thread .comment").count() == 0  # only beside its own section
 
     loads = document_loads(rep)
-    rep.locator(f'#section-basics a[href="/projects/{project_id}/plan/basics/"]').click()
+    rep.locator(f'#section-basics a[href="/projects/{project_id}/edit/?page=plan&part=basics"]').click()
     rep.locator("#panel-form [name=amount]").fill("4200000")
     rep.locator("#panel-form button.primary").click()
-    rep.locator("#plan-body > .message.success", has_text="计划已保存。").wait_for()
+    rep.locator("#page-body > .message.success", has_text="项目已保存。").wait_for()
     assert "¥4,200,000" in rep.locator("#section-basics .head-facts").inner_text()
     assert loads == [] and rep.url == plan_url
 
@@ -171,8 +171,8 @@ def test_submit_comment_return_revise_approve_and_download(org, browser, live_se
     assert (second.number, second.status, second.decided_by) == (2, PlanStatus.APPROVED, org.lead)
     assert first.submitted_by == second.submitted_by == org.rep
     # Each version froze the plan as it was: the revision is only in version 2.
-    assert Decimal(first.snapshot["project"]["amount"]) == Decimal("1000000")
-    assert Decimal(second.snapshot["project"]["amount"]) == Decimal("4200000")
+    assert Decimal(first.snapshot["plan"]["amount"]) == Decimal("1000000")
+    assert Decimal(second.snapshot["plan"]["amount"]) == Decimal("4200000")
     stored = ReviewComment.objects.get()
     assert (stored.submission, stored.section, stored.author, stored.text) == (
         first,

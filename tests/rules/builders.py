@@ -8,15 +8,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from projects.rules.base import Warning
+from projects.rules.codes import Rank
 from projects.rules.data import (
     Activity,
     Ask,
     ChainMember,
+    Contact,
     ControlPoint,
+    Engagement,
     Pain,
     Person,
     PlanData,
-    Rank,
+    ResourceItem,
     Thresholds,
 )
 
@@ -52,14 +55,18 @@ def member(
     pains: Iterable[Pain | str] = (),
     added_on: date | None = None,
     reports_to_id: int | None = None,
+    resource_plan: Iterable[ResourceItem] = (),
 ) -> ChainMember:
     return ChainMember(
-        contact_id=contact_id,
-        name=name,
-        title=title,
-        level=level,
-        function=function,
-        personality=personality,
+        contact=Contact(
+            id=contact_id,
+            name=name,
+            title=title,
+            level=level,
+            function=function,
+            personality=personality,
+            reports_to_id=reports_to_id,
+        ),
         roles=frozenset(roles),
         stance=stance,
         depth=depth,
@@ -67,7 +74,7 @@ def member(
         acquaintance=acquaintance,
         pains=tuple(pain(p) if isinstance(p, str) else p for p in pains),
         added_on=added_on or days_ago(7),
-        reports_to_id=reports_to_id,
+        resource_plan=tuple(resource_plan),
     )
 
 
@@ -150,7 +157,7 @@ def plan(
         state=state,
         strategy=strategy,
         owner=owner,
-        engaged=tuple(engaged) if engaged is not None else (owner,),
+        engagements=tuple(Engagement(person=person) for person in (engaged if engaged is not None else ())),
         members=tuple(members),
         activities=tuple(activities),
         control_points=tuple(control_points),

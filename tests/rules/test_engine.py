@@ -17,7 +17,7 @@ from .builders import (
     plan,
 )
 
-# rules.md, in its order, with its severities.
+# rules.md, in its order, with its severities; then the plan's own sections.
 EXPECTED_CATALOGUE = {
     "PARITY_GAP": "high",
     "HIGH_LEVEL_NO_SPONSOR": "high",
@@ -45,6 +45,9 @@ EXPECTED_CATALOGUE = {
     "ONE_WAY_RECIPROCITY": "low",
     "LEADER_WOLF_CRY": "low",
     "STALE_KEY_CONTACT": "low",
+    "NEGOTIATION_GAP_OPEN": "medium",
+    "COMPETITOR_NO_EDGE": "low",
+    "KEY_CONTACT_NO_RESOURCE": "low",
 }
 
 

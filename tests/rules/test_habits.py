@@ -73,7 +73,7 @@ def test_wolf_cry_fires_when_leaders_meet_staff_too_often():
     assert str(warning.message) == (
         "In the last 90 days our leaders (李副总, 陈总监) met only base-level staff 3 times (limit 2)."
     )
-    assert warning.subject.id == "engagement"
+    assert warning.subject.id == "internal_selling"
 
 
 @pytest.mark.parametrize(("count", "expected"), [(2, False), (3, True)])

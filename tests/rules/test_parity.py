@@ -90,7 +90,7 @@ def test_parity_gap_uses_the_members_own_owner_over_the_project_owner():
 def test_no_sponsor_fires_with_an_executive_and_only_reps_and_leads():
     p = plan(members=[executive()], engaged=[REP, LEAD])
     (warning,) = run(high_level_no_sponsor, p)
-    assert warning.subject.kind == "section" and warning.subject.id == "engagement"
+    assert warning.subject.kind == "section" and warning.subject.id == "internal_selling"
     assert "采购副总 王总" in str(warning.message)
 
 

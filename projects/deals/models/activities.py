@@ -12,10 +12,11 @@ from accounts.models import Contact
 from projects.deals.models.choices import ActivityKind, AskKind, CodesValidator, GiftKind, Topic
 from projects.deals.models.project import Project
 from projects.rules.course import ALL_RESOURCES, CONTROL_POINTS
+from salescamp.editing import Versioned
 from salescamp.models import User
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     """A planned or done activity with the customer."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
@@ -64,7 +65,7 @@ class Activity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords(m2m_fields=[our_people, contacts])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[our_people, contacts])
 
     class Meta:
         verbose_name = _("activity")

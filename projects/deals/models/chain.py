@@ -3,6 +3,7 @@ we plan to give them (资源计划)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +11,7 @@ from accounts.models import Contact
 from projects.deals.models.choices import CodesValidator, Depth, PainKind, ResourceStatus, Role, Stance
 from projects.deals.models.project import Project
 from projects.rules.course import ALL_RESOURCES
+from salescamp.editing import Versioned
 from salescamp.models import User
 
 CONTACT_FROM_OTHER_ACCOUNT = _(
@@ -17,7 +19,7 @@ CONTACT_FROM_OTHER_ACCOUNT = _(
 )
 
 
-class ChainMember(models.Model):
+class ChainMember(Versioned):
     """A contact in a project's decision chain, with the role we believe they play."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
@@ -42,8 +44,7 @@ class ChainMember(models.Model):
         blank=True,
         help_text=_("e.g. introduced by a friend, classmates in an executive course"),
     )
-    added_on = models.DateField(_("added on"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    added_on = models.DateField(_("added on"), default=timezone.localdate)
 
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -62,14 +63,14 @@ class ChainMember(models.Model):
             )
 
 
-class Pain(models.Model):
+class Pain(Versioned):
     """One link of the pain chain (痛苦链): what hurts this person, in their position."""
 
     member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="pains")
     text = models.CharField(_("pain"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=PainKind, default=PainKind.OTHER)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("pain")
@@ -80,7 +81,7 @@ class Pain(models.Model):
         return self.text
 
 
-class ResourcePlanItem(models.Model):
+class ResourcePlanItem(Versioned):
     """A resource we plan to give a key contact; what was already given comes from the activities."""
 
     member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="resource_plan")
@@ -90,7 +91,7 @@ class ResourcePlanItem(models.Model):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("planned resource")

@@ -11,9 +11,10 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Contact
 from projects.deals.models.choices import TenderItemKind, TenderItemStatus
 from projects.deals.models.project import Project
+from salescamp.editing import Versioned
 
 
-class Competitor(models.Model):
+class Competitor(Versioned):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="competitors")
     name = models.CharField(_("competitor"), max_length=100)
     strengths = models.CharField(_("their strengths"), max_length=300, blank=True)
@@ -25,7 +26,7 @@ class Competitor(models.Model):
         related_name="favoured_competitors",
     )
 
-    history = HistoricalRecords(m2m_fields=[supporters])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[supporters])
 
     class Meta:
         verbose_name = _("competitor")
@@ -36,7 +37,7 @@ class Competitor(models.Model):
         return self.name
 
 
-class TenderItem(models.Model):
+class TenderItem(Versioned):
     """The tender plan (招投标): advantages put lawfully on paper, and the departments to prepare."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tender_items")
@@ -48,7 +49,7 @@ class TenderItem(models.Model):
         _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("tender plan item")
@@ -59,7 +60,7 @@ class TenderItem(models.Model):
         return self.text
 
 
-class NegotiationTerm(models.Model):
+class NegotiationTerm(Versioned):
     """One row of the negotiation exchange table (谈判交换): worth little to us, much to them."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="negotiation_terms")
@@ -75,7 +76,7 @@ class NegotiationTerm(models.Model):
     )
     offered = models.BooleanField(_("offered"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("negotiation term")

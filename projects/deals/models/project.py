@@ -19,6 +19,7 @@ from projects.deals.models.choices import (
     Strategy,
 )
 from projects.rules.course import ALL_STATE_SIGNS, CONTROL_POINTS, INTERNAL_TARGETS
+from salescamp.editing import Versioned
 from salescamp.models import Team, User
 
 OWNER_NOT_IN_TEAM = _("The project owner must be a member of the project's team.")
@@ -35,7 +36,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Q(owner=user) | Q(pk__in=shared) | Q(team_id__in=user.managed_team_ids()))
 
 
-class Project(models.Model):
+class Project(Versioned):
     account = models.ForeignKey(
         Account, verbose_name=_("account"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -80,7 +81,6 @@ class Project(models.Model):
     strategy = models.CharField(_("strategy"), max_length=10, choices=Strategy, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(
         excluded_fields=["updated_at", "created_at", "version"], m2m_fields=[shared_with]
@@ -120,7 +120,7 @@ class Project(models.Model):
             raise ValidationError(errors)
 
 
-class Engagement(models.Model):
+class Engagement(Versioned):
     """Our people taking part in the project (我方参与), leaders included."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="engagements")
@@ -128,6 +128,8 @@ class Engagement(models.Model):
         User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="engagements"
     )
     part = models.CharField(_("part they play"), max_length=100, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("engagement")
@@ -138,7 +140,7 @@ class Engagement(models.Model):
         return f"{self.user} @ {self.project}"
 
 
-class InternalSale(models.Model):
+class InternalSale(Versioned):
     """Internal selling (内部销售): a department or leader we draw in, and what they commit."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="internal_sales")
@@ -151,7 +153,7 @@ class InternalSale(models.Model):
         _("status"), max_length=10, choices=InternalSaleStatus, default=InternalSaleStatus.PLANNED
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("internal sale")
@@ -162,7 +164,7 @@ class InternalSale(models.Model):
         return f"{self.get_target_display()}: {self.commitment}"
 
 
-class ControlPoint(models.Model):
+class ControlPoint(Versioned):
     """One of the four control points (控制点) of a project."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="control_points")
@@ -172,7 +174,7 @@ class ControlPoint(models.Model):
     )
     actions = models.TextField(_("actions"), max_length=2000, blank=True, help_text=_("One action per line."))
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("control point")
@@ -187,7 +189,7 @@ class ControlPoint(models.Model):
         return [line.strip() for line in self.actions.splitlines() if line.strip()]
 
 
-class TeamThresholds(models.Model):
+class TeamThresholds(Versioned):
     """A team's tuning of the warning thresholds; absent, the catalogue's defaults apply."""
 
     team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="thresholds")
@@ -248,7 +250,7 @@ class TeamThresholds(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("warning thresholds")

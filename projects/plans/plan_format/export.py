@@ -1,25 +1,14 @@
-"""export_project: a project as a plan document, byte for byte the same for the same project."""
+"""export_plan: the plan's plain data as a plan document, byte for byte the same for the same plan."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.db import models
 
-from accounts.models import Contact
-from projects.deals.loading import load_project, thresholds_for
-from projects.deals.models import (
-    Activity,
-    Competitor,
-    NegotiationTerm,
-    Project,
-    ResourcePlanItem,
-    TeamThresholds,
-    TenderItem,
-)
+from projects.deals.models import Activity, NegotiationTerm, Project, TeamThresholds
 from projects.plans.plan_format.document import FORMAT, THRESHOLD_FIELDS, VERSION
 from projects.plans.plan_format.reader import model_field
+from projects.rules import data
 from projects.rules.course import CONTROL_POINTS
-from salescamp.models import User
 
 
 def _decimal_text(value: Decimal | None, field: models.DecimalField) -> str | None:
@@ -29,70 +18,59 @@ def _decimal_text(value: Decimal | None, field: models.DecimalField) -> str | No
     return str(Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places)))
 
 
-def export_project(project: Project) -> dict:
-    """The project as a plan document (see docs/plan-format.md). Same project, same output: every list has
-    a fixed order and nothing carries a database id."""
-    loaded = load_project(project)
-    account = project.account
-    contacts = list(
-        Contact.objects.filter(account=account).select_related("reports_to").order_by("-level", "name", "pk")
-    )
-    key_of = {contact.pk: f"c{index}" for index, contact in enumerate(contacts, start=1)}
+def _people(plan: data.PlanData) -> list[data.Person]:
+    """Everyone of ours the plan names, by rank then login."""
+    found = {plan.owner.id: plan.owner}
+    for person in (
+        *plan.shared_with,
+        *(e.person for e in plan.engagements),
+        *(m.owner for m in plan.members if m.owner),
+        *(s.person for s in plan.internal_sales if s.person),
+        *(p for a in plan.activities for p in a.our_people),
+    ):
+        found[person.id] = person
+    return sorted(found.values(), key=_by_rank)
 
-    users: dict[int, User] = {project.owner.pk: project.owner}
-    shared = sorted(project.shared_with.all(), key=lambda u: u.username)
-    for user in shared:
-        users[user.pk] = user
-    for engagement in loaded.engagements:
-        users[engagement.user.pk] = engagement.user
-    for member in loaded.members:
-        if member.owner:
-            users[member.owner.pk] = member.owner
-    for sale in loaded.internal_sales:
-        if sale.person:
-            users[sale.person.pk] = sale.person
-    for activity in loaded.activities:
-        for user in activity.our_people.all():
-            users[user.pk] = user
 
-    def by_rank(user: User) -> tuple:
-        return (-user.rank, user.username)
+def _by_rank(person: data.Person) -> tuple:
+    return (-person.rank, person.username)
 
-    def by_seniority(contact: Contact) -> tuple:
-        return (-contact.level, contact.name, contact.pk)
 
-    activities = sorted(loaded.activities, key=lambda a: (a.date, a.pk))
-    control_points = {cp.number: cp for cp in loaded.control_points}
-    thresholds = thresholds_for(project)
-    # The plan's own sections, one query each, in the order they were entered (the tender plan first by kind,
-    # the model's own order), so a re-import, which creates them in file order, exports the same again.
-    resource_plan: dict[int, list[ResourcePlanItem]] = defaultdict(list)
-    for item in ResourcePlanItem.objects.filter(member__project=project).order_by("pk"):
-        resource_plan[item.member_id].append(item)
-    competitors = Competitor.objects.filter(project=project).prefetch_related("supporters").order_by("pk")
-    tender = TenderItem.objects.filter(project=project).order_by("kind", "pk")
-    negotiation = NegotiationTerm.objects.filter(project=project).order_by("pk")
+def export_plan(plan: data.PlanData) -> dict:
+    """The plan as a plan document (see docs/plan-format.md). Same plan, same output: every list has a
+    fixed order and nothing carries a database id."""
+    key_of = {contact.id: f"c{index}" for index, contact in enumerate(plan.contacts, start=1)}
+    seniority = {contact.id: index for index, contact in enumerate(plan.contacts)}
+
+    def keys(contact_ids) -> list[str]:
+        return [key_of[cid] for cid in sorted(contact_ids, key=seniority.__getitem__)]
+
+    points = {cp.number: cp for cp in plan.control_points}
     return {
         "format": FORMAT,
         "version": VERSION,
         "project": {
-            "name": project.name,
-            "owner": project.owner.username,
-            "stage": project.stage,
-            "outcome_reason": project.outcome_reason,
-            "amount": _decimal_text(project.amount, model_field(Project, "amount")),
-            "expected_close": project.expected_close.isoformat() if project.expected_close else None,
-            "our_price": _decimal_text(project.our_price, model_field(Project, "our_price")),
-            "their_price": _decimal_text(project.their_price, model_field(Project, "their_price")),
-            "state": project.state,
-            "state_signs": list(project.state_signs),
-            "strategy": project.strategy,
-            "shared_with": [user.username for user in shared],
+            "name": plan.name,
+            "owner": plan.owner.username,
+            "stage": plan.stage,
+            "outcome_reason": plan.outcome_reason,
+            "amount": _decimal_text(plan.amount, model_field(Project, "amount")),
+            "expected_close": plan.expected_close.isoformat() if plan.expected_close else None,
+            "our_price": _decimal_text(plan.our_price, model_field(Project, "our_price")),
+            "their_price": _decimal_text(plan.their_price, model_field(Project, "their_price")),
+            "state": plan.state,
+            "state_signs": list(plan.state_signs),
+            "strategy": plan.strategy,
+            "shared_with": [person.username for person in plan.shared_with],
         },
-        "account": {"name": account.name, "industry": account.industry, "region": account.region},
+        "account": {
+            "name": plan.account.name,
+            "industry": plan.account.industry,
+            "region": plan.account.region,
+        },
         "contacts": [
             {
-                "key": key_of[contact.pk],
+                "key": key_of[contact.id],
                 "name": contact.name,
                 "title": contact.title,
                 "level": contact.level,
@@ -105,34 +83,32 @@ def export_project(project: Project) -> dict:
                 "email": contact.email,
                 "notes": contact.notes,
             }
-            for contact in contacts
+            for contact in plan.contacts
         ],
         "people": [
-            {"username": user.username, "display_name": str(user), "rank": user.rank}
-            for user in sorted(users.values(), key=by_rank)
+            {"username": person.username, "display_name": person.name, "rank": person.rank}
+            for person in _people(plan)
         ],
         "engagement": [
-            {"username": e.user.username, "part": e.part}
-            for e in sorted(loaded.engagements, key=lambda e: by_rank(e.user))
+            {"username": e.person.username, "part": e.part}
+            for e in sorted(plan.engagements, key=lambda e: _by_rank(e.person))
         ],
         "chain": [
             {
                 "contact": key_of[member.contact_id],
-                "roles": list(member.roles),
+                "roles": list(sorted(member.roles)),
                 "stance": member.stance,
                 "depth": member.depth,
                 "owner": member.owner.username if member.owner else None,
                 "acquaintance": member.acquaintance,
                 "added_on": member.added_on.isoformat(),
-                "pains": [{"text": pain.text, "kind": pain.kind} for pain in member.pains.all()],
+                "pains": [{"text": pain.text, "kind": pain.kind} for pain in member.pains],
                 "resource_plan": [
                     {"resource": item.resource, "status": item.status, "note": item.note}
-                    for item in resource_plan[member.pk]
+                    for item in member.resource_plan
                 ],
             }
-            for member in sorted(
-                loaded.members, key=lambda m: (-m.contact.level, m.contact.name, m.contact_id)
-            )
+            for member in plan.members
         ],
         "internal_sales": [
             {
@@ -141,43 +117,16 @@ def export_project(project: Project) -> dict:
                 "commitment": sale.commitment,
                 "status": sale.status,
             }
-            for sale in sorted(loaded.internal_sales, key=lambda s: s.pk)
+            for sale in plan.internal_sales
         ],
         "activities": [
-            {
-                "kind": activity.kind,
-                "date": activity.date.isoformat(),
-                "done": activity.done,
-                "our_people": [user.username for user in sorted(activity.our_people.all(), key=by_rank)],
-                "contacts": [
-                    key_of[contact.pk] for contact in sorted(activity.contacts.all(), key=by_seniority)
-                ],
-                "topics": list(activity.topics),
-                "gift_kind": activity.gift_kind,
-                "gift_value": _decimal_text(activity.gift_value, model_field(Activity, "gift_value")),
-                "gift_approved": activity.gift_approved,
-                "goal": activity.goal,
-                "hook": activity.hook,
-                "outcome": activity.outcome,
-                "reason_met": activity.reason_met,
-                "resources": list(activity.resources),
-                "other_departments": list(activity.other_departments),
-                "control_points": list(activity.control_points),
-                "presales_days": _decimal_text(
-                    activity.presales_days, model_field(Activity, "presales_days")
-                ),
-                "asks": [
-                    {"kind": ask.kind, "text": ask.text, "contact": key_of.get(ask.contact_id)}
-                    for ask in sorted(activity.asks.all(), key=lambda a: a.pk)
-                ],
-            }
-            for activity in activities
+            _activity(activity, keys, key_of) for activity in sorted(plan.activities, key=_by_date)
         ],
         "control_points": [
             {
                 "number": number,
-                "status": control_points[number].status if number in control_points else "not_started",
-                "actions": control_points[number].action_list() if number in control_points else [],
+                "status": points[number].status if number in points else "not_started",
+                "actions": list(points[number].actions) if number in points else [],
             }
             for number in CONTROL_POINTS
         ],
@@ -186,13 +135,11 @@ def export_project(project: Project) -> dict:
                 "name": competitor.name,
                 "strengths": competitor.strengths,
                 "our_edge": competitor.our_edge,
-                "supporters": [
-                    key_of[contact.pk] for contact in sorted(competitor.supporters.all(), key=by_seniority)
-                ],
+                "supporters": keys(competitor.supporter_ids),
             }
-            for competitor in competitors
+            for competitor in plan.competitors
         ],
-        "tender": [{"kind": item.kind, "text": item.text, "status": item.status} for item in tender],
+        "tender": [{"kind": item.kind, "text": item.text, "status": item.status} for item in plan.tender],
         "negotiation": [
             {
                 "term": term.term,
@@ -202,14 +149,51 @@ def export_project(project: Project) -> dict:
                 ),
                 "offered": term.offered,
             }
-            for term in negotiation
+            for term in plan.terms
         ],
         "thresholds": {
             name: (
-                _decimal_text(getattr(thresholds, name), model_field(TeamThresholds, name))
+                _decimal_text(getattr(plan.thresholds, name), model_field(TeamThresholds, name))
                 if isinstance(model_field(TeamThresholds, name), models.DecimalField)
-                else getattr(thresholds, name)
+                else getattr(plan.thresholds, name)
             )
             for name in THRESHOLD_FIELDS
         },
     }
+
+
+def _by_date(activity: data.Activity) -> tuple:
+    return (activity.date, activity.id)
+
+
+def _activity(activity: data.Activity, keys, key_of: dict) -> dict:
+    return {
+        "kind": activity.kind,
+        "date": activity.date.isoformat(),
+        "done": activity.done,
+        "our_people": [person.username for person in sorted(activity.our_people, key=_by_rank)],
+        "contacts": keys(activity.contact_ids),
+        "topics": sorted(activity.topics),
+        "gift_kind": activity.gift_kind,
+        "gift_value": _decimal_text(activity.gift_value, model_field(Activity, "gift_value")),
+        "gift_approved": activity.gift_approved,
+        "goal": activity.goal,
+        "hook": activity.hook,
+        "outcome": activity.outcome,
+        "reason_met": activity.reason_met,
+        "resources": list(activity.resources),
+        "other_departments": list(activity.other_departments),
+        "control_points": sorted(activity.control_points),
+        "presales_days": _decimal_text(activity.presales_days, model_field(Activity, "presales_days")),
+        "asks": [
+            {"kind": ask.kind, "text": ask.text, "contact": key_of.get(ask.contact_id)}
+            for ask in activity.asks
+        ],
+    }
+
+
+def export_project(project: Project) -> dict:
+    """A project read from the database, as a plan document."""
+    from projects.deals.loading import load_plan
+
+    return export_plan(load_plan(project))

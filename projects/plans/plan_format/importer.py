@@ -157,13 +157,6 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
     """Create or update the file's contacts; reporting lines are set afterwards, bosses first, so no
     half-updated state can look like a loop."""
     contacts: dict[str, Contact] = {}
-    bumped: set[int] = set()  # an existing contact's version goes up once per import
-
-    def bump(contact: Contact) -> None:
-        if contact.pk not in bumped:
-            bumped.add(contact.pk)
-            contact.version += 1
-
     for index, entry in enumerate(parsed.contacts):
         path = f"$.contacts[{index}]"
         contact = Contact.objects.filter(account=account, name=entry.name).order_by("pk").first()
@@ -174,7 +167,6 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
         elif any(getattr(contact, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(contact, name, value)
-            bump(contact)
             _save(contact, path)
         contacts[entry.key] = contact
 
@@ -196,9 +188,7 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
             f"$.contacts[{index_of[first.key]}].reports_to", str(REPORTS_TO_CYCLE % {"name": first.name})
         )
     for entry in changed:
-        contact = contacts[entry.key]
-        bump(contact)
-        contact.save()
+        contacts[entry.key].save()
     return contacts
 
 
@@ -238,10 +228,9 @@ def _import_member(
         owner=users[entry.owner] if entry.owner else None,
         acquaintance=entry.acquaintance,
     )
-    _save(member, path)
-    if entry.added_on is not None:  # added_on is auto_now_add: the file's day is written after the insert
-        ChainMember.objects.filter(pk=member.pk).update(added_on=entry.added_on)
+    if entry.added_on is not None:
         member.added_on = entry.added_on
+    _save(member, path)
     for index, pain in enumerate(entry.pains):
         _save(Pain(member=member, text=pain.text, kind=pain.kind), f"{path}.pains[{index}]")
     for index, item in enumerate(entry.resource_plan):

@@ -1,0 +1,523 @@
+"""One editor per kind of row of the plan, used from the project page and the plan page alike.
+
+Every editor reads the same way: the access helper (404 to strangers), a form, then `edit()`. GET shows
+the form in the page's panel; POST validates and saves through one service call, refused with 409 and both
+values side by side when the row changed since the user opened it (salescamp.editing's one concurrency
+rule), with 422 and the form in place for bad input; a saved change redraws the page it came from
+(`page`: the project page or the plan page). Rows that can go carry their delete in the same form.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from projects.deals import access, services
+from projects.deals.forms import (
+    ActivityForm,
+    AskFormSet,
+    ChainMemberForm,
+    CompetitorForm,
+    ControlPointForm,
+    EngagementForm,
+    InternalSaleForm,
+    NegotiationTermForm,
+    PainForm,
+    PlanBasicsForm,
+    PlanPricesForm,
+    PlanStateForm,
+    ProjectForm,
+    ResourcePlanItemForm,
+    TenderItemForm,
+)
+from projects.deals.labels import label
+from projects.deals.models import Activity, ActivityKind, Project
+from projects.plans.pages import PAGES, page_url, redraw
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, valid_id
+
+
+@dataclass
+class Edit:
+    """What one editor request is about."""
+
+    project: Project
+    form: Form
+    title: str
+    thing: str  # the row's kind, for the stale-edit message ("decision-chain entry")
+    anchor: str  # where the saved row is drawn on the page
+    save: Callable[[], Any]  # called once the form is valid: the one service call
+    saved: str  # the notice after a save
+    delete: Callable[[], Any] | None = None  # called with the version the user started from
+    deleted: str = ""
+    delete_label: str = ""
+    extra_valid: Callable[[], bool] = lambda: True
+    context: dict = field(default_factory=dict)
+
+
+def _page(request) -> str:
+    page = request.POST.get("page") or request.GET.get("page")
+    return page if page in PAGES else "project"
+
+
+def edit(request: HttpRequest, e: Edit) -> HttpResponse:
+    page = _page(request)
+    conflict, status = None, 200
+    if request.method == "POST":
+        if e.delete is not None and request.POST.get("delete"):
+            version = request.POST.get(e.form.add_prefix("version"), "")
+            try:
+                e.delete(int(version) if valid_id(version) else None)
+            except StaleEdit as stale:
+                conflict = conflict_details(e.form, stale.current, e.thing)
+            except ValidationError as error:
+                e.form.add_error(None, error)
+            else:
+                return redraw(request, e.project, page, e.deleted, e.anchor)
+        elif e.form.is_valid() and e.extra_valid():
+            try:
+                e.save()
+            except StaleEdit as stale:
+                conflict = conflict_details(e.form, stale.current, e.thing)
+            except ValidationError as error:
+                e.form.add_error(None, error)
+            else:
+                return redraw(request, e.project, page, e.saved, e.anchor)
+        status = CONFLICT if conflict else INVALID
+    context = {
+        "project": e.project,
+        "form": e.form,
+        "title": e.title,
+        "action": request.get_full_path(),
+        "page": page,
+        "back": page_url(e.project.pk, page),
+        "conflict": conflict,
+        "can_delete": e.delete is not None,
+        "delete_label": e.delete_label or _("Delete"),
+        "delete_question": _("Remove this from the plan?"),
+        **e.context,
+    }
+    template = "plans/panel.html"
+    return render(request, f"{template}#panel" if request.htmx else template, context, status=status)
+
+
+def _version(form) -> int | None:
+    return form.cleaned_data.get("version")
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+# ---- the project's own fields ------------------------------------------------------------------------------
+
+PROJECT_PARTS = {
+    "basics": (PlanBasicsForm, _("Project basics"), "section-basics"),
+    "state": (PlanStateForm, _("Customer state and strategy"), "section-state"),
+    "prices": (PlanPricesForm, _("The two offers"), "section-negotiation"),
+    "people": (ProjectForm, _("Edit project"), "section-basics"),
+}
+
+
+def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    part = request.GET.get("part", "people")
+    form_class, title, anchor = PROJECT_PARTS.get(part, PROJECT_PARTS["people"])
+    kwargs = {"user": request.user} if form_class is ProjectForm else {}
+    form = form_class(_data(request), instance=project, **kwargs)
+    return edit(
+        request,
+        Edit(
+            project=project,
+            form=form,
+            title=str(title),
+            thing=_("project"),
+            anchor=anchor,
+            saved=_("Project saved."),
+            save=lambda: services.project_update(
+                project=form.instance,
+                expected_version=_version(form),
+                by=request.user,
+                shared_with=form.cleaned_data.get("shared_with"),
+            ),
+        ),
+    )
+
+
+# ---- decision chain and pains ------------------------------------------------------------------------------
+
+
+def member_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    contact = request.GET.get("contact", "")
+    initial = {"contact": contact} if valid_id(contact) else {}
+    form = ChainMemberForm(_data(request), project=project, initial=initial)
+    return edit(
+        request,
+        Edit(
+            project=project,
+            form=form,
+            title=_("Add to the decision chain"),
+            thing=_("decision-chain entry"),
+            anchor="section-chain",
+            saved=_("Added to the decision chain."),
+            save=lambda: services.member_save(member=form.instance, expected_version=None, by=request.user),
+        ),
+    )
+
+
+def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.member_for(request.user, member_id)
+    form = ChainMemberForm(_data(request), instance=member, project=member.project)
+    name = member.contact.name
+    return edit(
+        request,
+        Edit(
+            project=member.project,
+            form=form,
+            title=name,
+            thing=_("decision-chain entry"),
+            anchor=f"member-{member.contact_id}",
+            saved=_("%(name)s saved.") % {"name": name},
+            save=lambda: services.member_save(
+                member=form.instance, expected_version=_version(form), by=request.user
+            ),
+            delete=lambda version: services.row_delete(
+                instance=member, expected_version=version, by=request.user
+            ),
+            deleted=_("%(name)s removed from the decision chain.") % {"name": name},
+            delete_label=_("Remove from the decision chain"),
+            context={
+                "member": member,
+                "subtitle": f"{member.contact.title} · {label('level', member.contact.level)}",
+                "visits": Activity.objects.filter(
+                    project_id=member.project_id, contacts=member.contact_id, kind=ActivityKind.VISIT
+                )
+                .select_related("visit_sheet")
+                .order_by("-date")[:20],
+            },
+        ),
+    )
+
+
+def pain_add(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.member_for(request.user, member_id)
+    form = PainForm(_data(request))
+    form.instance.member = member
+    return _pain(request, member, form)
+
+
+def pain_edit(request: HttpRequest, pain_id: int) -> HttpResponse:
+    pain = access.pain_for(request.user, pain_id)
+    return _pain(request, pain.member, PainForm(_data(request), instance=pain))
+
+
+def _pain(request, member, form) -> HttpResponse:
+    name = member.contact.name
+    pain = form.instance
+    return edit(
+        request,
+        Edit(
+            project=member.project,
+            form=form,
+            title=_("Pain of %(name)s") % {"name": name},
+            thing=_("pain"),
+            anchor=f"member-{member.contact_id}",
+            saved=_("Pain recorded for %(name)s.") % {"name": name},
+            save=lambda: services.row_save(instance=pain, expected_version=_version(form), by=request.user),
+            delete=(
+                lambda version: services.row_delete(instance=pain, expected_version=version, by=request.user)
+            )
+            if pain.pk
+            else None,
+            deleted=_("Pain removed."),
+        ),
+    )
+
+
+# ---- activities, control points, our people and internal selling -------------------------------------------
+
+
+def activity_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = ActivityForm(_data(request), project=project, initial={"our_people": [request.user]})
+    asks = AskFormSet(_data(request), prefix="ask", form_kwargs={"project": project}, initial=[{}, {}])
+    return _activity(request, project, form, asks, title=_("New activity"))
+
+
+def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = access.activity_for(request.user, activity_id)
+    form = ActivityForm(_data(request), instance=activity, project=activity.project)
+    initial = [{"kind": a.kind, "contact": a.contact_id, "text": a.text} for a in activity.asks.all()] + [{}]
+    asks = AskFormSet(
+        _data(request), prefix="ask", form_kwargs={"project": activity.project}, initial=initial
+    )
+    return _activity(request, activity.project, form, asks, title=str(activity))
+
+
+def _activity(request, project, form, asks, *, title) -> HttpResponse:
+    activity = form.instance
+
+    def save():
+        rows = [
+            {"kind": row["kind"], "contact": row["contact"], "text": row["text"]}
+            for row in asks.cleaned_data
+            if row and not row.get("skip")
+        ]
+        services.activity_save(
+            activity=activity,
+            expected_version=_version(form),
+            our_people=form.cleaned_data["our_people"],
+            contacts=form.cleaned_data["contacts"],
+            asks=rows,
+            by=request.user,
+        )
+
+    return edit(
+        request,
+        Edit(
+            project=project,
+            form=form,
+            title=title,
+            thing=_("activity"),
+            anchor=f"activity-{activity.pk}" if activity.pk else "section-activities",
+            saved=_("Activity saved."),
+            save=save,
+            extra_valid=asks.is_valid,
+            delete=(
+                lambda version: services.row_delete(
+                    instance=activity, expected_version=version, by=request.user
+                )
+            )
+            if activity.pk
+            else None,
+            deleted=_("Activity deleted."),
+            context={"asks": asks},
+        ),
+    )
+
+
+def control_point_edit(request: HttpRequest, project_id: int, number: int) -> HttpResponse:
+    point = access.control_point_for(request.user, project_id, number)
+    form = ControlPointForm(_data(request), instance=point)
+    return _row(
+        request,
+        point.project,
+        form,
+        title=f"CP{number} {label('cp', number)}",
+        anchor=f"cp-{number}",
+        thing=_("control point"),
+        saved=_("Control point saved."),
+        can_delete=False,
+    )
+
+
+def engagement_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = EngagementForm(_data(request), project=project)
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Draw in one of our people"),
+        anchor="section-internal_selling",
+        thing=_("engagement"),
+        saved=_("Engagement updated."),
+    )
+
+
+def engagement_edit(request: HttpRequest, engagement_id: int) -> HttpResponse:
+    engagement = access.engagement_for(request.user, engagement_id)
+    form = EngagementForm(_data(request), instance=engagement, project=engagement.project)
+    return edit(
+        request,
+        Edit(
+            project=engagement.project,
+            form=form,
+            title=str(engagement.user),
+            thing=_("engagement"),
+            anchor="section-internal_selling",
+            saved=_("Engagement updated."),
+            save=lambda: services.row_save(
+                instance=engagement, expected_version=_version(form), by=request.user
+            ),
+            delete=lambda version: services.engagement_remove(
+                engagement=engagement, expected_version=version, by=request.user
+            ),
+            deleted=_("Engagement updated."),
+            delete_label=_("No longer takes part"),
+        ),
+    )
+
+
+def internal_sale_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = InternalSaleForm(_data(request), project=project, initial={"target": request.GET.get("target")})
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Internal selling (内部销售)"),
+        anchor="section-internal_selling",
+        thing=_("internal selling step"),
+        saved=_("Internal selling step saved."),
+    )
+
+
+def internal_sale_edit(request: HttpRequest, internal_sale_id: int) -> HttpResponse:
+    sale = access.internal_sale_for(request.user, internal_sale_id)
+    form = InternalSaleForm(_data(request), instance=sale, project=sale.project)
+    return _row(
+        request,
+        sale.project,
+        form,
+        title=str(sale),
+        anchor="section-internal_selling",
+        thing=_("internal selling step"),
+        saved=_("Internal selling step saved."),
+    )
+
+
+# ---- resource plan, competition, tender plan, negotiation exchange table -----------------------------------
+
+
+def resource_add(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.member_for(request.user, member_id)
+    form = ResourcePlanItemForm(_data(request), initial={"resource": request.GET.get("resource")})
+    form.instance.member = member
+    return _row(
+        request,
+        member.project,
+        form,
+        title=member.contact.name,
+        anchor=f"resources-{member.contact_id}",
+        thing=_("planned resource"),
+        saved=_("Resource plan saved."),
+    )
+
+
+def resource_edit(request: HttpRequest, resource_item_id: int) -> HttpResponse:
+    item = access.resource_item_for(request.user, resource_item_id)
+    form = ResourcePlanItemForm(_data(request), instance=item)
+    member = item.member
+    return _row(
+        request,
+        member.project,
+        form,
+        title=member.contact.name,
+        anchor=f"resources-{member.contact_id}",
+        thing=_("planned resource"),
+        saved=_("Resource plan saved."),
+    )
+
+
+def competitor_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    return _competitor(request, project, CompetitorForm(_data(request), project=project))
+
+
+def competitor_edit(request: HttpRequest, competitor_id: int) -> HttpResponse:
+    competitor = access.competitor_for(request.user, competitor_id)
+    form = CompetitorForm(_data(request), instance=competitor, project=competitor.project)
+    return _competitor(request, competitor.project, form)
+
+
+def _competitor(request, project, form) -> HttpResponse:
+    return _row(
+        request,
+        project,
+        form,
+        title=form.instance.name or _("Competitor"),
+        anchor="section-competition",
+        thing=_("competitor"),
+        saved=_("Competitor saved."),
+        links=lambda: {"supporters": form.cleaned_data["supporters"]},
+    )
+
+
+def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = TenderItemForm(_data(request), initial={"kind": request.GET.get("kind")})
+    form.instance.project = project
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Tender plan"),
+        anchor="section-tender",
+        thing=_("tender plan item"),
+        saved=_("Tender plan saved."),
+    )
+
+
+def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
+    item = access.tender_item_for(request.user, tender_item_id)
+    return _row(
+        request,
+        item.project,
+        TenderItemForm(_data(request), instance=item),
+        title=_("Tender plan"),
+        anchor="section-tender",
+        thing=_("tender plan item"),
+        saved=_("Tender plan saved."),
+    )
+
+
+def term_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = NegotiationTermForm(_data(request))
+    form.instance.project = project
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Negotiation term"),
+        anchor="section-negotiation",
+        thing=_("negotiation term"),
+        saved=_("Exchange table saved."),
+    )
+
+
+def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
+    term = access.term_for(request.user, term_id)
+    return _row(
+        request,
+        term.project,
+        NegotiationTermForm(_data(request), instance=term),
+        title=term.term,
+        anchor="section-negotiation",
+        thing=_("negotiation term"),
+        saved=_("Exchange table saved."),
+    )
+
+
+def _row(request, project, form, *, title, anchor, thing, saved, can_delete=True, links=None) -> HttpResponse:
+    """A row saved on its own (and deleted, if it may go)."""
+    row = form.instance
+    return edit(
+        request,
+        Edit(
+            project=project,
+            form=form,
+            title=str(title),
+            thing=thing,
+            anchor=anchor,
+            saved=saved,
+            save=lambda: services.row_save(
+                instance=row,
+                expected_version=_version(form),
+                by=request.user,
+                links=links() if links else None,
+            ),
+            delete=(
+                lambda version: services.row_delete(instance=row, expected_version=version, by=request.user)
+            )
+            if can_delete and row.pk
+            else None,
+            deleted=_("Removed from the plan."),
+        ),
+    )
