@@ -250,7 +250,6 @@ def test_the_quiet_list_follows_the_teams_own_threshold_like_the_project_page(wo
     assert [pw.member.name for pw in desk.stale_contacts] == ["A2桥梁"]
 
 
-
 @pytest.mark.django_db
 def test_parity_gaps_are_executives_whose_effective_owner_is_a_rep(world):
     lead_view = team_desk_for(world["lead"])

@@ -107,9 +107,14 @@ def test_parity_per_activity_compares_the_top_contact_with_our_top_rank():
     boss = member(9, name="孙总", level=4)
     p = plan(
         members=[boss, member(8, name="刘组长", level=2)],
-        activities=[activity(1, our_people=[REP, LEAD], contacts=[9, 8]), activity(2, our_people=[], contacts=[9])],
+        activities=[
+            activity(1, our_people=[REP, LEAD], contacts=[9, 8]),
+            activity(2, our_people=[], contacts=[9]),
+        ],
     )
-    (first, second) = sorted(plan_view(p, [], today=timezone.localdate()).activities, key=lambda r: r.activity.id)
+    (first, second) = sorted(
+        plan_view(p, [], today=timezone.localdate()).activities, key=lambda r: r.activity.id
+    )
     assert first.gap == 2 and first.parity_flag is True
     assert first.top_contact.name == "孙总" and first.top_ours.name == "王组长"
     assert second.gap is None and second.parity_flag is False
@@ -157,7 +162,9 @@ def test_the_comparison_words_changes_the_way_a_manager_reads_them(org):
     after = live(org.project)
     with translation.override("en"):
         sections = {s["code"]: s["changes"] for s in compare(before, after)}
-    assert sections["chain"] == ["刘组长: depth Stranger (陌生) → Familiar (熟悉); roles + Key person (关键人)"]
+    assert sections["chain"] == [
+        "刘组长: depth Stranger (陌生) → Familiar (熟悉); roles + Key person (关键人)"
+    ]
     assert "Activity 2026-12-01 Formal banquet (宴请) added" in sections["activities"]
     assert sections["competition"] == ["友商A added"]
     assert sections["basics"] == [] and sections["negotiation"] == []
