@@ -1,20 +1,8 @@
-"""One editor per kind of row of the plan, used from the project page and the plan page alike.
+"""One editor per kind of row of the plan, used from the project page and the plan page alike; each runs
+through projects.plans.editing.edit (the one way an editor saves, refuses and redraws)."""
 
-Every editor reads the same way: the access helper (404 to strangers), a form, then `edit()`. GET shows
-the form in the page's panel; POST validates and saves through one service call, refused with 409 and both
-values side by side when the row changed since the user opened it (salescamp.editing's one concurrency
-rule), with 422 and the form in place for bad input; a saved change redraws the page it came from
-(`page`: the project page or the plan page). Rows that can go carry their delete in the same form.
-"""
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
-
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from projects.deals import access, services
@@ -36,82 +24,9 @@ from projects.deals.forms import (
     TenderItemForm,
 )
 from projects.deals.labels import label
-from projects.deals.models import Activity, ActivityKind, Project
-from projects.plans.pages import PAGES, page_url, redraw
-from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, valid_id
-
-
-@dataclass
-class Edit:
-    """What one editor request is about."""
-
-    project: Project
-    form: Form
-    title: str
-    thing: str  # the row's kind, for the stale-edit message ("decision-chain entry")
-    anchor: str  # where the saved row is drawn on the page
-    save: Callable[[], Any]  # called once the form is valid: the one service call
-    saved: str  # the notice after a save
-    delete: Callable[[], Any] | None = None  # called with the version the user started from
-    deleted: str = ""
-    delete_label: str = ""
-    extra_valid: Callable[[], bool] = lambda: True
-    context: dict = field(default_factory=dict)
-
-
-def _page(request) -> str:
-    page = request.POST.get("page") or request.GET.get("page")
-    return page if page in PAGES else "project"
-
-
-def edit(request: HttpRequest, e: Edit) -> HttpResponse:
-    page = _page(request)
-    conflict, status = None, 200
-    if request.method == "POST":
-        if e.delete is not None and request.POST.get("delete"):
-            version = request.POST.get(e.form.add_prefix("version"), "")
-            try:
-                e.delete(int(version) if valid_id(version) else None)
-            except StaleEdit as stale:
-                conflict = conflict_details(e.form, stale.current, e.thing)
-            except ValidationError as error:
-                e.form.add_error(None, error)
-            else:
-                return redraw(request, e.project, page, e.deleted, e.anchor)
-        elif e.form.is_valid() and e.extra_valid():
-            try:
-                e.save()
-            except StaleEdit as stale:
-                conflict = conflict_details(e.form, stale.current, e.thing)
-            except ValidationError as error:
-                e.form.add_error(None, error)
-            else:
-                return redraw(request, e.project, page, e.saved, e.anchor)
-        status = CONFLICT if conflict else INVALID
-    context = {
-        "project": e.project,
-        "form": e.form,
-        "title": e.title,
-        "action": request.get_full_path(),
-        "page": page,
-        "back": page_url(e.project.pk, page),
-        "conflict": conflict,
-        "can_delete": e.delete is not None,
-        "delete_label": e.delete_label or _("Delete"),
-        "delete_question": _("Remove this from the plan?"),
-        **e.context,
-    }
-    template = "plans/panel.html"
-    return render(request, f"{template}#panel" if request.htmx else template, context, status=status)
-
-
-def _version(form) -> int | None:
-    return form.cleaned_data.get("version")
-
-
-def _data(request):
-    return request.POST if request.method == "POST" else None
-
+from projects.deals.models import Activity, ActivityKind
+from projects.plans.editing import Edit, data_of, edit, version_of
+from salescamp.editing import valid_id
 
 # ---- the project's own fields ------------------------------------------------------------------------------
 
@@ -128,7 +43,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
     part = request.GET.get("part", "people")
     form_class, title, anchor = PROJECT_PARTS.get(part, PROJECT_PARTS["people"])
     kwargs = {"user": request.user} if form_class is ProjectForm else {}
-    form = form_class(_data(request), instance=project, **kwargs)
+    form = form_class(data_of(request), instance=project, **kwargs)
     return edit(
         request,
         Edit(
@@ -140,7 +55,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
             saved=_("Project saved."),
             save=lambda: services.project_update(
                 project=form.instance,
-                expected_version=_version(form),
+                expected_version=version_of(form),
                 by=request.user,
                 shared_with=form.cleaned_data.get("shared_with"),
             ),
@@ -155,7 +70,7 @@ def member_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
     contact = request.GET.get("contact", "")
     initial = {"contact": contact} if valid_id(contact) else {}
-    form = ChainMemberForm(_data(request), project=project, initial=initial)
+    form = ChainMemberForm(data_of(request), project=project, initial=initial)
     return edit(
         request,
         Edit(
@@ -172,7 +87,7 @@ def member_add(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for(request.user, member_id)
-    form = ChainMemberForm(_data(request), instance=member, project=member.project)
+    form = ChainMemberForm(data_of(request), instance=member, project=member.project)
     name = member.contact.name
     return edit(
         request,
@@ -184,7 +99,7 @@ def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
             anchor=f"member-{member.contact_id}",
             saved=_("%(name)s saved.") % {"name": name},
             save=lambda: services.member_save(
-                member=form.instance, expected_version=_version(form), by=request.user
+                member=form.instance, expected_version=version_of(form), by=request.user
             ),
             delete=lambda version: services.row_delete(
                 instance=member, expected_version=version, by=request.user
@@ -206,14 +121,14 @@ def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
 
 def pain_add(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for(request.user, member_id)
-    form = PainForm(_data(request))
+    form = PainForm(data_of(request))
     form.instance.member = member
     return _pain(request, member, form)
 
 
 def pain_edit(request: HttpRequest, pain_id: int) -> HttpResponse:
     pain = access.pain_for(request.user, pain_id)
-    return _pain(request, pain.member, PainForm(_data(request), instance=pain))
+    return _pain(request, pain.member, PainForm(data_of(request), instance=pain))
 
 
 def _pain(request, member, form) -> HttpResponse:
@@ -228,7 +143,7 @@ def _pain(request, member, form) -> HttpResponse:
             thing=_("pain"),
             anchor=f"member-{member.contact_id}",
             saved=_("Pain recorded for %(name)s.") % {"name": name},
-            save=lambda: services.row_save(instance=pain, expected_version=_version(form), by=request.user),
+            save=lambda: services.row_save(instance=pain, expected_version=version_of(form), by=request.user),
             delete=(
                 lambda version: services.row_delete(instance=pain, expected_version=version, by=request.user)
             )
@@ -244,17 +159,17 @@ def _pain(request, member, form) -> HttpResponse:
 
 def activity_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = ActivityForm(_data(request), project=project, initial={"our_people": [request.user]})
-    asks = AskFormSet(_data(request), prefix="ask", form_kwargs={"project": project}, initial=[{}, {}])
+    form = ActivityForm(data_of(request), project=project, initial={"our_people": [request.user]})
+    asks = AskFormSet(data_of(request), prefix="ask", form_kwargs={"project": project}, initial=[{}, {}])
     return _activity(request, project, form, asks, title=_("New activity"))
 
 
 def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = access.activity_for(request.user, activity_id)
-    form = ActivityForm(_data(request), instance=activity, project=activity.project)
+    form = ActivityForm(data_of(request), instance=activity, project=activity.project)
     initial = [{"kind": a.kind, "contact": a.contact_id, "text": a.text} for a in activity.asks.all()] + [{}]
     asks = AskFormSet(
-        _data(request), prefix="ask", form_kwargs={"project": activity.project}, initial=initial
+        data_of(request), prefix="ask", form_kwargs={"project": activity.project}, initial=initial
     )
     return _activity(request, activity.project, form, asks, title=str(activity))
 
@@ -270,7 +185,7 @@ def _activity(request, project, form, asks, *, title) -> HttpResponse:
         ]
         services.activity_save(
             activity=activity,
-            expected_version=_version(form),
+            expected_version=version_of(form),
             our_people=form.cleaned_data["our_people"],
             contacts=form.cleaned_data["contacts"],
             asks=rows,
@@ -303,7 +218,7 @@ def _activity(request, project, form, asks, *, title) -> HttpResponse:
 
 def control_point_edit(request: HttpRequest, project_id: int, number: int) -> HttpResponse:
     point = access.control_point_for(request.user, project_id, number)
-    form = ControlPointForm(_data(request), instance=point)
+    form = ControlPointForm(data_of(request), instance=point)
     return _row(
         request,
         point.project,
@@ -318,7 +233,7 @@ def control_point_edit(request: HttpRequest, project_id: int, number: int) -> Ht
 
 def engagement_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = EngagementForm(_data(request), project=project)
+    form = EngagementForm(data_of(request), project=project)
     return _row(
         request,
         project,
@@ -332,7 +247,7 @@ def engagement_add(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def engagement_edit(request: HttpRequest, engagement_id: int) -> HttpResponse:
     engagement = access.engagement_for(request.user, engagement_id)
-    form = EngagementForm(_data(request), instance=engagement, project=engagement.project)
+    form = EngagementForm(data_of(request), instance=engagement, project=engagement.project)
     return edit(
         request,
         Edit(
@@ -343,7 +258,7 @@ def engagement_edit(request: HttpRequest, engagement_id: int) -> HttpResponse:
             anchor="section-internal_selling",
             saved=_("Engagement updated."),
             save=lambda: services.row_save(
-                instance=engagement, expected_version=_version(form), by=request.user
+                instance=engagement, expected_version=version_of(form), by=request.user
             ),
             delete=lambda version: services.engagement_remove(
                 engagement=engagement, expected_version=version, by=request.user
@@ -356,7 +271,7 @@ def engagement_edit(request: HttpRequest, engagement_id: int) -> HttpResponse:
 
 def internal_sale_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = InternalSaleForm(_data(request), project=project, initial={"target": request.GET.get("target")})
+    form = InternalSaleForm(data_of(request), project=project, initial={"target": request.GET.get("target")})
     return _row(
         request,
         project,
@@ -370,7 +285,7 @@ def internal_sale_add(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def internal_sale_edit(request: HttpRequest, internal_sale_id: int) -> HttpResponse:
     sale = access.internal_sale_for(request.user, internal_sale_id)
-    form = InternalSaleForm(_data(request), instance=sale, project=sale.project)
+    form = InternalSaleForm(data_of(request), instance=sale, project=sale.project)
     return _row(
         request,
         sale.project,
@@ -387,7 +302,7 @@ def internal_sale_edit(request: HttpRequest, internal_sale_id: int) -> HttpRespo
 
 def resource_add(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for(request.user, member_id)
-    form = ResourcePlanItemForm(_data(request), initial={"resource": request.GET.get("resource")})
+    form = ResourcePlanItemForm(data_of(request), initial={"resource": request.GET.get("resource")})
     form.instance.member = member
     return _row(
         request,
@@ -402,7 +317,7 @@ def resource_add(request: HttpRequest, member_id: int) -> HttpResponse:
 
 def resource_edit(request: HttpRequest, resource_item_id: int) -> HttpResponse:
     item = access.resource_item_for(request.user, resource_item_id)
-    form = ResourcePlanItemForm(_data(request), instance=item)
+    form = ResourcePlanItemForm(data_of(request), instance=item)
     member = item.member
     return _row(
         request,
@@ -417,12 +332,12 @@ def resource_edit(request: HttpRequest, resource_item_id: int) -> HttpResponse:
 
 def competitor_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    return _competitor(request, project, CompetitorForm(_data(request), project=project))
+    return _competitor(request, project, CompetitorForm(data_of(request), project=project))
 
 
 def competitor_edit(request: HttpRequest, competitor_id: int) -> HttpResponse:
     competitor = access.competitor_for(request.user, competitor_id)
-    form = CompetitorForm(_data(request), instance=competitor, project=competitor.project)
+    form = CompetitorForm(data_of(request), instance=competitor, project=competitor.project)
     return _competitor(request, competitor.project, form)
 
 
@@ -441,7 +356,7 @@ def _competitor(request, project, form) -> HttpResponse:
 
 def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = TenderItemForm(_data(request), initial={"kind": request.GET.get("kind")})
+    form = TenderItemForm(data_of(request), initial={"kind": request.GET.get("kind")})
     form.instance.project = project
     return _row(
         request,
@@ -459,7 +374,7 @@ def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
     return _row(
         request,
         item.project,
-        TenderItemForm(_data(request), instance=item),
+        TenderItemForm(data_of(request), instance=item),
         title=_("Tender plan"),
         anchor="section-tender",
         thing=_("tender plan item"),
@@ -469,7 +384,7 @@ def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
 
 def term_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = NegotiationTermForm(_data(request))
+    form = NegotiationTermForm(data_of(request))
     form.instance.project = project
     return _row(
         request,
@@ -487,7 +402,7 @@ def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
     return _row(
         request,
         term.project,
-        NegotiationTermForm(_data(request), instance=term),
+        NegotiationTermForm(data_of(request), instance=term),
         title=term.term,
         anchor="section-negotiation",
         thing=_("negotiation term"),
@@ -509,7 +424,7 @@ def _row(request, project, form, *, title, anchor, thing, saved, can_delete=True
             saved=saved,
             save=lambda: services.row_save(
                 instance=row,
-                expected_version=_version(form),
+                expected_version=version_of(form),
                 by=request.user,
                 links=links() if links else None,
             ),
