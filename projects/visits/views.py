@@ -39,7 +39,7 @@ def _diagnosed(sheet: VisitSheet):
 def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_for(request.user, project_id)
     if request.method == "GET":
-        return render(request, "projects/visit_new.html", {"project": project, "client_key": uuid.uuid4()})
+        return render(request, "visits/new.html", {"project": project, "client_key": uuid.uuid4()})
     try:
         key = uuid.UUID(request.POST.get("client_key", ""))
     except ValueError:
@@ -72,7 +72,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
         if request.GET.get("mode") in ("quick", "full"):
             sheet.quick = request.GET["mode"] == "quick"
             sheet.save(update_fields=["quick"])
-        return _sheet_page(request, sheet, "projects/visit_form.html")
+        return _sheet_page(request, sheet, "visits/form.html")
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
     data = parse_form(request.POST)
@@ -91,7 +91,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     except StaleDraft as stale:
         sheet.data = data  # show what the user typed, beside the news that another copy exists
         context = editor_context(sheet, *_diagnosed(sheet), conflict=stale)
-        return render(request, "projects/visit_form.html", context, status=CONFLICT)
+        return render(request, "visits/form.html", context, status=CONFLICT)
     if request.POST.get("action") == "submit":
         return redirect("visit_submit", visit_id=sheet.pk)
     messages.success(request, _("Draft saved."))
@@ -136,7 +136,7 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
         )
     _plan, diagnosis = _diagnosed(sheet)
     diagnosis_html = render_to_string(
-        "projects/visit_form.html#diagnosis",
+        "visits/form.html#diagnosis",
         {"diagnosis": diagnosis, "sheet": sheet},
         request=request,
     )
@@ -163,11 +163,11 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
     diagnosis = diagnose(sheet, plan, effects)
     if errors:
         context = editor_context(sheet, plan, diagnosis, errors=errors)
-        return render(request, "projects/visit_form.html", context, status=INVALID)
+        return render(request, "visits/form.html", context, status=INVALID)
     if request.method == "GET":
         return render(
             request,
-            "projects/visit_submit.html",
+            "visits/submit.html",
             {
                 "sheet": sheet,
                 "project": sheet.project,
@@ -187,7 +187,7 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    return _sheet_page(request, visit_for(request.user, visit_id), "projects/visit_detail.html")
+    return _sheet_page(request, visit_for(request.user, visit_id), "visits/detail.html")
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -195,7 +195,7 @@ def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
     sheet = visit_for(request.user, visit_id)
     context = editor_context(sheet, *_diagnosed(sheet))
     context["stylesheets"] = [*STYLESHEETS, "css/visit-print.css"]
-    html = render_to_string("projects/visit_pdf.html", context, request=request)
+    html = render_to_string("visits/pdf.html", context, request=request)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="visit-{sheet.pk}.pdf"'
     return response
@@ -221,7 +221,7 @@ def visit_templates(request: HttpRequest, team_id: int) -> HttpResponse:
     templates = VisitTemplate.objects.filter(team=team).order_by("customer_type")
     return render(
         request,
-        "projects/visit_templates.html",
+        "visits/templates.html",
         {"team": team, "form": form, "templates": templates},
         status=status,
     )
