@@ -1,0 +1,5 @@
+"""Django discovers an app's admin here: each concern of projects registers its own models."""
+
+from projects.deals import admin as deals  # noqa: F401
+from projects.plans import admin as plans  # noqa: F401
+from projects.visits import admin as visits  # noqa: F401

@@ -1,0 +1,21 @@
+"""Support staff's view of visit sheets and the teams' templates (Django admin)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from projects.visits.models import VisitSheet, VisitTemplate
+
+
+@admin.register(VisitSheet)
+class VisitSheetAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "visit_date", "status", "quick", "created_by", "updated_at"]
+    list_filter = ["status", "quick"]
+    search_fields = ["project__name"]
+    list_select_related = ["project", "created_by"]
+    raw_id_fields = ["project", "created_by", "activity", "recorded"]
+
+
+@admin.register(VisitTemplate)
+class VisitTemplateAdmin(SimpleHistoryAdmin):
+    list_display = ["team", "customer_type"]
+    list_select_related = ["team"]
