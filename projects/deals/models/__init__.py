@@ -4,7 +4,6 @@ internal selling, and the plan's own rows (resource plan, competition, tender pl
 from projects.deals.models.activities import Activity, Ask
 from projects.deals.models.chain import CONTACT_FROM_OTHER_ACCOUNT, ChainMember, Pain, ResourcePlanItem
 from projects.deals.models.choices import (
-    PRIVATE_KINDS,
     ActivityKind,
     AskKind,
     CodesValidator,
@@ -36,7 +35,6 @@ from projects.deals.models.project import (
 __all__ = [
     "CONTACT_FROM_OTHER_ACCOUNT",
     "OWNER_NOT_IN_TEAM",
-    "PRIVATE_KINDS",
     "Activity",
     "ActivityKind",
     "Ask",

@@ -84,9 +84,6 @@ class ActivityKind(models.TextChoices):
     GIFT = "gift", _("Gift (礼品)")
 
 
-PRIVATE_KINDS = {ActivityKind.DINNER, ActivityKind.LEISURE}
-
-
 class Topic(models.TextChoices):
     PRODUCT_FEATURES = "product_features", _("Product features")
     ROI = "roi", _("ROI")
