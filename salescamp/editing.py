@@ -138,16 +138,15 @@ class SafeModelForm(forms.ModelForm):
 
 
 class VersionedModelForm(SafeModelForm):
-    """Carries the version the user started from, so a stale save can be refused (see services)."""
+    """Carries the version the user started from, so a stale save can be refused (save_checked). None: the
+    user opened the form before the row existed — if someone created it meanwhile, that save is stale too."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("version", self.instance.version)
-        else:
-            self.fields["version"].required = False
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea):
                 field.strip = True

@@ -88,7 +88,9 @@ class ProjectForm(VersionedModelForm):
         self.fields["account"].queryset = Account.objects.visible_to(user)
         self.fields["team"].queryset = Team.objects.filter(pk__in=visible_teams)
         self.fields["owner"].queryset = our_people().filter(teams__in=visible_teams).distinct()
-        self.fields["shared_with"].queryset = our_people()
+        # Shared within the project's team (projects.deals.services refuses anyone else).
+        team_ids = [self.instance.team_id] if self.instance.pk else visible_teams
+        self.fields["shared_with"].queryset = our_people().filter(teams__in=team_ids).distinct()
         self.fields["shared_with"].required = False
 
     def clean_expected_close(self):

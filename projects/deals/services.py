@@ -10,7 +10,7 @@ from projects.deals.models import Activity, Ask, ChainMember, ControlPoint, Enga
 from salescamp.editing import delete_checked, save_checked
 
 SHARED_OUTSIDE_TEAM = _("%(names)s not in %(team)s: a project is shared only within its team.")
-ALREADY_IN_CHAIN = _("%(name)s is already in the decision chain.")
+ALREADY_IN_CHAIN = _("This contact is already in the decision chain.")
 OWNER_TAKES_PART = _("The project owner always takes part.")
 
 
@@ -60,7 +60,7 @@ def member_save(*, member: ChainMember, expected_version: int | None, by) -> Cha
         with transaction.atomic():
             save_checked(member, expected_version=expected_version, by=by)
     except IntegrityError as clash:  # two taps on "add" racing each other
-        raise ValidationError({"contact": ALREADY_IN_CHAIN % {"name": member.contact.name}}) from clash
+        raise ValidationError(ALREADY_IN_CHAIN) from clash
     _engage(member.project_id, member.owner)
     return member
 

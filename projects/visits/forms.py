@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.visits.models import VisitTemplate
 from projects.visits.schema import OPTIONAL_SECTIONS
-from salescamp.editing import SafeModelForm
+from salescamp.editing import VersionedModelForm
 
 MAX_QUESTIONS = 20
 
 
-class VisitTemplateForm(SafeModelForm):
+class VisitTemplateForm(VersionedModelForm):
     sections = forms.MultipleChoiceField(
         label=_("Optional sections shown"),
         required=False,

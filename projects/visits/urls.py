@@ -9,5 +9,5 @@ urlpatterns = [
     path("visits/<int:visit_id>/edit/", views.visit_edit, name="visit_edit"),
     path("visits/<int:visit_id>/autosave/", views.visit_autosave, name="visit_autosave"),
     path("visits/<int:visit_id>/submit/", views.visit_submit, name="visit_submit"),
-    path("teams/<int:team_id>/visit-templates/", views.visit_templates, name="visit_templates"),
+    path("teams/<int:team_id>/visit-templates/", views.visit_template_edit, name="visit_template_edit"),
 ]

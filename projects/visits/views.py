@@ -22,7 +22,7 @@ from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, pick_existing, submit_errors
 from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save, effects_of, sheet_submit
-from salescamp.editing import CONFLICT, INVALID
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, save_checked
 from salescamp.models import Team
 
 MAX_POST_FIELDS = 2000
@@ -202,7 +202,7 @@ def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def visit_templates(request: HttpRequest, team_id: int) -> HttpResponse:
+def visit_template_edit(request: HttpRequest, team_id: int) -> HttpResponse:
     """A team leader shapes the team's sheet per customer type; others get 404."""
     team = get_object_or_404(Team.objects.managed_by(request.user), pk=team_id)
     editing = None
@@ -212,19 +212,19 @@ def visit_templates(request: HttpRequest, team_id: int) -> HttpResponse:
         customer_type = customer_type.replace("\x00", "")
         editing = VisitTemplate.objects.filter(team=team, customer_type=customer_type).first()
     form = VisitTemplateForm(request.POST or None, instance=editing or VisitTemplate(team=team))
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.instance._history_user = request.user
-        form.save()
-        messages.success(request, _("Visit sheet template saved."))
-        return redirect("visit_templates", team_id=team.pk)
-    status = INVALID if form.errors else 200
+        try:
+            save_checked(form.instance, expected_version=form.cleaned_data["version"], by=request.user)
+        except StaleEdit as stale:
+            conflict = conflict_details(form, stale.current, _("visit sheet template"))
+        else:
+            messages.success(request, _("Visit sheet template saved."))
+            return redirect("visit_template_edit", team_id=team.pk)
+    status = CONFLICT if conflict else INVALID if form.errors else 200
     templates = VisitTemplate.objects.filter(team=team).order_by("customer_type")
-    return render(
-        request,
-        "visits/templates.html",
-        {"team": team, "form": form, "templates": templates},
-        status=status,
-    )
+    context = {"team": team, "form": form, "templates": templates, "conflict": conflict}
+    return render(request, "visits/templates.html", context, status=status)
 
 
 def _int(value) -> int | None:

@@ -51,7 +51,13 @@ class ChainMember(Versioned):
     class Meta:
         verbose_name = _("decision-chain member")
         verbose_name_plural = _("decision chain")
-        constraints = [models.UniqueConstraint(fields=["project", "contact"], name="unique_chain_member")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "contact"],
+                name="unique_chain_member",
+                violation_error_message=_("This contact is already in the decision chain."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.contact} @ {self.project}"
