@@ -17,9 +17,9 @@ from projects.rules import data
 from projects.rules.codes import ActivityKind, Function, Level, Personality
 from projects.visits.schema import parse_amount, parse_date
 
-# Rows the sheet adds are numbered below zero until the database gives them ids.
+# New contacts are numbered below zero until the database gives them ids; the activities the sheet logs are
+# numbered after the plan's last, in the order they will be saved, so they sort as they will in the database.
 NEW_CONTACT = -100  # new contacts: -100, -101, ...
-VISIT_ID = -1  # the visit; gifts and next steps follow below it
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,13 @@ def sheet_effects(
             )
         )
     ours = tuple(people[i] for i in map(_id, sheet_data.get("our_people", [])) if i in people) or (author,)
+    ours = tuple(sorted(ours, key=lambda person: (-person.rank, person.id)))  # as the loader orders them
     when = parse_date(sheet_data.get("date", "")).value or today
+    next_id = max((a.id for a in plan.activities), default=0) + 1
     effects.append(
         ActivityLogged(
             data.Activity(
-                id=VISIT_ID,
+                id=next_id,
                 kind=ActivityKind.VISIT,
                 date=when,
                 done=True,
@@ -161,7 +163,7 @@ def sheet_effects(
             )
         )
     )
-    next_id = VISIT_ID - 1
+    next_id += 1
     for row in sheet_data.get("gifts", []):
         if row.get("kind") or row.get("value"):
             given_to = contact_id(row.get("contact", ""))
@@ -179,7 +181,7 @@ def sheet_effects(
                     )
                 )
             )
-            next_id -= 1
+            next_id += 1
     for row in sheet_data.get("next_steps", []):
         if row.get("text"):
             owner = people.get(_id(row.get("owner", "")) or 0, author)
@@ -196,7 +198,7 @@ def sheet_effects(
                     )
                 )
             )
-            next_id -= 1
+            next_id += 1
     state = sheet_data.get("state", "")
     signs = tuple(code for code in sheet_data.get("state_signs", []) if code not in plan.state_signs)
     if (state and state != plan.state) or signs:
@@ -215,7 +217,7 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
     activities = list(plan.activities)
     state, signs, competitors = plan.state, plan.state_signs, list(plan.competitors)
     engagements = list(plan.engagements)
-    visit = next(e.activity for e in effects if isinstance(e, ActivityLogged) and e.activity.id == VISIT_ID)
+    visit = next(e.activity for e in effects if isinstance(e, ActivityLogged))
     for effect in effects:
         if isinstance(effect, NewContact):
             contacts[effect.id] = data.Contact(**dataclasses.asdict(effect))
@@ -231,7 +233,11 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
                 pains=base.pains + tuple(data.Pain(text=t, kind=effect.pain_kind) for t in effect.pains),
             )
         elif isinstance(effect, ActivityLogged):
-            activities.append(effect.activity)
+            # Its people in the loader's order: contacts by level then name.
+            met = sorted(
+                effect.activity.contact_ids, key=lambda cid: (-contacts[cid].level, contacts[cid].name)
+            )
+            activities.append(dataclasses.replace(effect.activity, contact_ids=tuple(met)))
             # Whoever of ours takes part is engaged (as projects.deals.services does for any activity).
             engaged = {e.person.id for e in engagements} | {plan.owner.id}
             engagements += [
@@ -243,9 +249,9 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
             competitors.append(data.Competitor(name=effect.name, strengths=effect.how))
     return dataclasses.replace(
         plan,
-        contacts=tuple(contacts.values()),
-        members=tuple(members.values()),
-        activities=tuple(activities),
+        contacts=tuple(sorted(contacts.values(), key=lambda c: (-c.level, c.name, c.id))),
+        members=tuple(sorted(members.values(), key=lambda m: (-m.level, m.name, m.contact_id))),
+        activities=tuple(sorted(activities, key=lambda a: (a.date, a.id), reverse=True)),
         state=state,
         state_signs=signs,
         competitors=tuple(competitors),
@@ -317,6 +323,5 @@ def _describe_activity(activity: data.Activity, contacts: dict) -> str:
 
 
 def visit_date(effects: list[Effect]) -> datetime.date:
-    return next(
-        e.activity.date for e in effects if isinstance(e, ActivityLogged) and e.activity.id == VISIT_ID
-    )
+    """The day of the visit: the first activity a sheet logs is the visit itself."""
+    return next(e.activity.date for e in effects if isinstance(e, ActivityLogged))
