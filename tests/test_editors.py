@@ -109,7 +109,7 @@ def same(shown: str | None, saved: str) -> bool:
 
 def editors(org):
     ids = ids_by_kwarg(org)
-    for route, pattern in walk_patterns():
+    for _route, pattern in walk_patterns():
         if not (pattern.name or "").endswith("_edit"):
             continue
         url = reverse(pattern.name, kwargs={name: ids[name] for name in pattern.pattern.converters})
