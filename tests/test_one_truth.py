@@ -50,7 +50,9 @@ def test_the_desks_and_the_project_page_show_the_same_warnings(tuned):
         w.subject.label.split()[-1] for w in expected if w.code == "STALE_KEY_CONTACT"
     }
     assert {pw.member.name for pw in desk.parity_gaps} == {
-        org.project.members.get(contact_id=w.subject.id).contact.name for w in expected if w.code == "PARITY_GAP"
+        org.project.members.get(contact_id=w.subject.id).contact.name
+        for w in expected
+        if w.code == "PARITY_GAP"
     }
     # The rep's desk counts the same warnings.
     mine = rep_desk(org.rep, today)
