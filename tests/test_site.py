@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -92,3 +95,18 @@ def test_pages_carry_a_strict_content_security_policy(org, rep_client):
 def test_the_admin_is_for_staff_only(org, rep_client):
     response = rep_client.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_every_message_of_the_chinese_catalogue_is_translated():
+    """No msgid left empty or fuzzy (a fuzzy entry is not used: the page would show English)."""
+    catalogue = (Path(__file__).resolve().parent.parent / "locale/zh_Hans/LC_MESSAGES/django.po").read_text()
+    missing = []
+    for entry in catalogue.split("\n\n")[1:]:  # the first is the header
+        lines = entry.strip().splitlines()
+        starts = [n for n, line in enumerate(lines) if line.startswith("msgstr")]
+        if not starts:
+            continue
+        translated = "".join(re.findall(r'"(.*)"', "\n".join(lines[starts[0] :])))
+        if "#, fuzzy" in entry or not translated:
+            missing.append(entry)
+    assert not missing, missing[:5]
