@@ -140,6 +140,6 @@ def test_a_3000_deep_line_imports(org):
     for person in doc["people"]:
         user = UserFactory(username=person["username"])
         org.team.memberships.get_or_create(user=user)
-    project = import_plan(doc, team=org.team)
+    project = import_plan(doc, team=org.team).project
     bottom = Contact.objects.get(account=project.account, name="层2999")
     assert bottom.reports_to.name == "层2998"

@@ -14,7 +14,7 @@ ALREADY_IN_CHAIN = _("This contact is already in the decision chain.")
 OWNER_TAKES_PART = _("The project owner always takes part.")
 
 
-def _share(project: Project, people, *, by) -> None:
+def share_project(project: Project, people, *, by) -> None:
     """Who the project is shared with, exactly `people`: whoever is left out loses access at once.
     Recorded in the project's history (its many-to-many field is tracked) under `by`."""
     people = list(people)
@@ -37,7 +37,7 @@ def _engage(project_id: int, user) -> None:
 def project_create(*, project: Project, by, shared_with=()) -> Project:
     """A new project starts with the four control points and its owner engaged."""
     save_checked(project, expected_version=None, by=by)
-    _share(project, shared_with, by=by)
+    share_project(project, shared_with, by=by)
     ControlPoint.objects.bulk_create(ControlPoint(project=project, number=n) for n in (1, 2, 3, 4))
     _engage(project.pk, project.owner)
     return project
@@ -48,7 +48,7 @@ def project_update(*, project: Project, expected_version: int, by, shared_with=N
     """`shared_with`: the people to share with from now on; None leaves the sharing as it is."""
     save_checked(project, expected_version=expected_version, by=by)
     if shared_with is not None and set(shared_with) != set(project.shared_with.all()):
-        _share(project, shared_with, by=by)
+        share_project(project, shared_with, by=by)
     _engage(project.pk, project.owner)
     return project
 

@@ -3,7 +3,7 @@
     doc = export_project(project)           # a plain dict, stable order, no database ids
     parsed = parse_plan(doc)                # validates everything without touching the database
     plan = to_plan_data(parsed)             # the warnings engine's plain data, still no database
-    project = import_plan(doc, team=team)   # one transaction: all or nothing
+    project = import_plan(doc, team=team).project   # one transaction: all or nothing
 
 Every problem is reported with the JSON path of the bad value (`$.chain[2].roles[0]: unknown role "boss"`)
 in a PlanFormatError that collects all of them.

@@ -10,8 +10,8 @@ from projects.plans.plan_format.activities import read_activities
 from projects.plans.plan_format.chain import read_chain
 from projects.plans.plan_format.deal import read_competitors, read_negotiation, read_tender
 from projects.plans.plan_format.document import FORMAT, VERSION, ParsedPlan
-from projects.plans.plan_format.errors import PlanFormatError
-from projects.plans.plan_format.reader import Reader
+from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
+from projects.plans.plan_format.reader import Reader, unstorable_strings
 from projects.plans.plan_format.sections import (
     read_account,
     read_contacts,
@@ -64,6 +64,10 @@ def parse_plan(doc: Any) -> ParsedPlan:
     """Validate a whole plan document without touching the database; raise PlanFormatError listing
     every problem with its JSON path."""
     _read_header(doc)
+    if bad := [
+        PlanIssue(path, _("contains a NUL or a lone surrogate character")) for path in unstorable_strings(doc)
+    ]:
+        raise PlanFormatError(bad)
     r = Reader()
     r.object(doc, "$", TOP_KEYS, required=("format", "version", "project", "account"))
 
