@@ -93,9 +93,19 @@ def save_all(instances: Iterable[models.Model], *, by) -> None:
 MAX_ID = 2**63 - 1
 
 
-def valid_id(value) -> bool:
+def parse_id(value) -> int | None:
+    """An id typed by a browser (a form field, a query string, part of a field's name), or None: ASCII digits
+    only ("²" is a digit to str.isdigit), at most what the database holds — and never a 5,000-digit string
+    handed to int(), which refuses those."""
     text = str(value).strip()
-    return text.isascii() and text.isdecimal() and int(text) <= MAX_ID
+    if not (text.isascii() and text.isdecimal() and len(text) <= len(str(MAX_ID))):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
+
+
+def valid_id(value) -> bool:
+    return parse_id(value) is not None
 
 
 class BoundedModelChoiceField(forms.ModelChoiceField):

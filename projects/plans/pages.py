@@ -20,6 +20,7 @@ from projects.plans.models import PlanStatus, PlanSubmission
 from projects.plans.selectors import comments_by_section, live_version, review_queue
 from projects.plans.view import plan_view
 from projects.visits.selectors import drafts_of, sheets_by_activity
+from salescamp.editing import parse_id
 
 PAGES = {"project": "plans/project.html", "plan": "plans/plan.html"}
 DRAFT = "draft"
@@ -229,8 +230,8 @@ def review_queue_page(request: HttpRequest) -> HttpResponse:
 def _version_for(project: Project, choice: str, submissions: dict[int, PlanSubmission]) -> snapshot.Version:
     if choice == DRAFT:
         return live_version(project)
-    if choice.isascii() and choice.isdecimal() and int(choice) in submissions:
-        return snapshot.read(PlanSubmission.objects.get(pk=submissions[int(choice)].pk).snapshot)
+    if (number := parse_id(choice)) in submissions:
+        return snapshot.read(PlanSubmission.objects.get(pk=submissions[number].pk).snapshot)
     raise Http404("no such version")
 
 
@@ -271,9 +272,9 @@ def plan_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
         return refused
     version_param = request.GET.get("version", "")
     if version_param:
-        if not (version_param.isascii() and version_param.isdecimal() and len(version_param) < 10):
+        if (number := parse_id(version_param)) is None:
             raise Http404("no such version")
-        submission = submission_for(request.user, project_id, int(version_param))
+        submission = submission_for(request.user, project_id, number)
         version = snapshot.read(submission.snapshot)
         comments = comments_by_section(project, up_to=submission.number)
     else:

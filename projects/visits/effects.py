@@ -16,6 +16,7 @@ from projects.deals.labels import joined, label
 from projects.rules import data
 from projects.rules.codes import ActivityKind, Function, Level, Personality
 from projects.visits.schema import parse_amount, parse_date
+from salescamp.editing import parse_id
 
 # New contacts are numbered below zero until the database gives them ids; the activities the sheet logs are
 # numbered after the plan's last, in the order they will be saved, so they sort as they will in the database.
@@ -86,8 +87,7 @@ def _outcome(sheet_data: dict) -> str:
 
 
 def _id(value) -> int | None:
-    text = str(value)
-    return int(text) if text.isascii() and text.isdecimal() and len(text) < 19 else None
+    return parse_id(value)
 
 
 def sheet_effects(

@@ -34,7 +34,7 @@ class VisitTemplateForm(VersionedModelForm):
             self.initial.setdefault("sections", [code for code, _label in OPTIONAL_SECTIONS])
 
     def clean_questions(self):
-        lines = [line.strip()[:200] for line in self.cleaned_data["questions"].splitlines() if line.strip()]
+        lines = [line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()]
         if len(lines) > MAX_QUESTIONS:
             raise forms.ValidationError(_("At most %(n)s questions.") % {"n": MAX_QUESTIONS})
         return [{"key": f"q{index + 1}", "text": text} for index, text in enumerate(lines)]

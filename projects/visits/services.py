@@ -31,22 +31,31 @@ class AlreadySubmitted(Exception):
 
 @transaction.atomic
 def draft_save(
-    *, sheet_id: int, data: dict, expected_version: int | None, by, device: str = "", force: bool = False
+    *,
+    sheet_id: int,
+    data: dict,
+    expected_version: int | None,
+    by,
+    device: str = "",
+    force: bool = False,
+    quick: bool | None = None,
 ) -> VisitSheet:
     """Store the draft as typed. A save that started from an older version is refused unless the user,
     having seen the other copy, chose to keep theirs (`force`) — or the newer copy came from this same
-    device (a save that raced a reload), which this one simply continues."""
+    device (a save that raced a reload), which this one simply continues. `quick`: switch to the 60-second
+    form (True) or the full sheet (False)."""
     sheet = VisitSheet.objects.select_for_update().get(pk=sheet_id)
     if sheet.status == VisitStatus.SUBMITTED:
         raise AlreadySubmitted
-    device = device[:40]
     same_device = bool(device) and sheet.data.get(DEVICE_KEY) == device
     if not force and expected_version != sheet.version and not same_device:
         raise StaleDraft(sheet)
     if device:
         data = {**data, DEVICE_KEY: device}
-    if data == sheet.data:
+    if data == sheet.data and quick in (None, sheet.quick):
         return sheet
+    if quick is not None:
+        sheet.quick = quick
     sheet.data = data
     sheet.visit_date = parse_date(data.get("date", "")).value
     sheet._history_user = by

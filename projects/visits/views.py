@@ -20,9 +20,9 @@ from projects.visits.effects import describe
 from projects.visits.forms import VisitTemplateForm
 from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.visits.prefill import prefilled_sheet
-from projects.visits.schema import parse_form, pick_existing, submit_errors
+from projects.visits.schema import clean_text, parse_form, pick_existing, submit_errors
 from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save, effects_of, sheet_submit
-from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, save_checked
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, parse_id, save_checked
 from salescamp.models import Team
 
 MAX_POST_FIELDS = 2000
@@ -69,9 +69,6 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
     if request.method == "GET":
-        if request.GET.get("mode") in ("quick", "full"):
-            sheet.quick = request.GET["mode"] == "quick"
-            sheet.save(update_fields=["quick"])
         return _sheet_page(request, sheet, "visits/form.html")
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
@@ -85,8 +82,9 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
             data=data,
             expected_version=_int(request.POST.get("version")),
             by=request.user,
-            device=request.POST.get("device", ""),
+            device=clean_text(request.POST.get("device", ""))[:40],
             force=request.POST.get("force") == "1",
+            quick={"quick": True, "full": False}.get(request.POST.get("mode", "")),
         )
     except StaleDraft as stale:
         sheet.data = data  # show what the user typed, beside the news that another copy exists
@@ -117,7 +115,7 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
             data=data,
             expected_version=_int(request.POST.get("version")),
             by=request.user,
-            device=request.POST.get("device", ""),
+            device=clean_text(request.POST.get("device", ""))[:40],
             force=request.POST.get("force") == "1",
         )
     except AlreadySubmitted:
@@ -228,7 +226,4 @@ def visit_template_edit(request: HttpRequest, team_id: int) -> HttpResponse:
 
 
 def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_id(value) if value not in (None, "") else None

@@ -73,7 +73,7 @@ class Pain(Versioned):
     """One link of the pain chain (痛苦链): what hurts this person, in their position."""
 
     member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="pains")
-    text = models.CharField(_("pain"), max_length=200)
+    text = models.TextField(_("pain"))
     kind = models.CharField(_("kind"), max_length=12, choices=PainKind, default=PainKind.OTHER)
 
     history = HistoricalRecords(excluded_fields=["version"])

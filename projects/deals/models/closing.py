@@ -17,8 +17,8 @@ from salescamp.editing import Versioned
 class Competitor(Versioned):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="competitors")
     name = models.CharField(_("competitor"), max_length=100)
-    strengths = models.CharField(_("their strengths"), max_length=300, blank=True)
-    our_edge = models.CharField(_("our edge"), max_length=300, blank=True)
+    strengths = models.TextField(_("their strengths"), blank=True)
+    our_edge = models.TextField(_("our edge"), blank=True)
     supporters = models.ManyToManyField(
         Contact,
         verbose_name=_("their supporters in the chain"),
@@ -44,7 +44,7 @@ class TenderItem(Versioned):
     kind = models.CharField(
         _("kind"), max_length=24, choices=TenderItemKind, default=TenderItemKind.ADVANTAGE
     )
-    text = models.CharField(_("what"), max_length=300)
+    text = models.TextField(_("what"))
     status = models.CharField(
         _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
     )

@@ -148,7 +148,7 @@ class InternalSale(Versioned):
     person = models.ForeignKey(
         User, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    commitment = models.CharField(_("what they commit"), max_length=200)
+    commitment = models.TextField(_("what they commit"))
     status = models.CharField(
         _("status"), max_length=10, choices=InternalSaleStatus, default=InternalSaleStatus.PLANNED
     )
