@@ -110,3 +110,36 @@ def test_every_message_of_the_chinese_catalogue_is_translated():
         if "#, fuzzy" in entry or not translated:
             missing.append(entry)
     assert not missing, missing[:5]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hops", [1, 2])
+def test_behind_the_proxy_an_attacker_locks_out_only_themselves(client, settings, hops):
+    """Behind the documented TLS proxy (BEHIND_TLS_PROXY), five wrong passwords from one address must not
+    lock the real user out from another, whatever the attacker writes into X-Forwarded-For."""
+    from salescamp.settings import client_address_settings
+
+    for name, value in client_address_settings(True, hops).items():
+        setattr(settings, name, value)
+    User.objects.create_user("victim", password="right-password-123")
+    proxies = ", ".join(["10.0.0.2"] * (hops - 1))
+
+    def login(client_address: str, password: str, spoofed: str = ""):
+        chain = ", ".join(part for part in (spoofed, client_address, proxies) if part)
+        return client.post(
+            "/login/",
+            {"username": "victim", "password": password},
+            REMOTE_ADDR="10.0.0.1",  # every request reaches the app from the proxy
+            HTTP_X_FORWARDED_FOR=chain,
+        )
+
+    for _ in range(5):
+        login("203.0.113.9", "wrong", spoofed="198.51.100.7")  # the attacker, pretending to be the victim
+    assert login("203.0.113.9", "right-password-123").status_code == 429  # the attacker is locked out
+    assert login("198.51.100.7", "right-password-123").status_code == 302  # the victim is not
+
+
+def test_without_a_proxy_the_forwarded_header_is_not_believed():
+    from salescamp.settings import client_address_settings
+
+    assert client_address_settings(False, 1) == {"AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"]}
