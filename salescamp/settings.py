@@ -66,7 +66,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "salescamp.middleware.private_pages",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "salescamp.middleware.idle_sign_out",
     "salescamp.middleware.chinese_first",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,8 +124,27 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-if env_bool("BEHIND_TLS_PROXY", False):
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+
+
+def client_address_settings(behind_proxy: bool, hops: int) -> dict:
+    """Where django-axes (through django-ipware) reads a client's address. Behind our reverse proxies each
+    appends the address it saw to X-Forwarded-For, so the client is the entry `hops` from the right (nginx
+    alone: the last one); anything to its left was written by the client and is never trusted. Without a
+    proxy the header is the client's own words: only the connection's address counts."""
+    if not behind_proxy:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"]}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"],
+        # ipware counts the proxies whose addresses are *in* the header: all but the last one.
+        "AXES_IPWARE_PROXY_COUNT": hops - 1,
+        # Not strict: entries a client wrote to the left of ours are expected (and ignored); a strict count
+        # would reject the whole header then and fall back to the proxy's own address for everyone.
+        "IPWARE_STRICT": False,
+    }
+
+
+globals().update(client_address_settings(BEHIND_TLS_PROXY, int(os.environ.get("PROXY_HOPS", "1"))))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "desk"
 LOGOUT_REDIRECT_URL = "login"
@@ -164,6 +185,11 @@ SECURE_CSP = {
 }
 
 SESSION_COOKIE_SECURE = not DEBUG
+# A sign-in lasts a working day of use: it ends after SESSION_IDLE_HOURS without a request (idle_sign_out
+# renews it on use) and when the browser closes. Drafts typed meanwhile are kept in the browser and saved
+# after signing in again.
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_IDLE_HOURS", "8")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
@@ -171,7 +197,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 # The header alone changes nothing until the domain owner submits it to the preload list.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
-if env_bool("BEHIND_TLS_PROXY", False):
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Shared by every process (the PDF cache must reach the web workers from the task worker).

@@ -22,6 +22,7 @@
   var saving = false;
   var pending = false;
   var blocked = false; // a conflict waits for the rep's choice
+  var unsent = false; // typed since the last save the server confirmed
   var device = (function () {
     // Identifies this tab (it survives a reload), so a save racing the reload is not taken for another device's.
     try {
@@ -69,6 +70,7 @@
       saving = false;
       if (result.status === 200) {
         blocked = false;
+        unsent = pending;
         versionInput.value = result.data.version;
         keepLocal(true);
         setStatus(form.dataset.msgSaved + " " + result.data.saved_at + " · v" + result.data.version, "saved");
@@ -101,6 +103,7 @@
   }
 
   function changed() {
+    unsent = true;
     keepLocal(false);
     clearTimeout(timer);
     timer = setTimeout(function () { save(false); }, 1200);
@@ -109,7 +112,8 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   window.addEventListener("online", function () { save(false); });
-  window.addEventListener("pagehide", function () { keepLocal(false); });
+  // Only unsent typing is kept at leaving: signing out has just removed the copy of a sent draft.
+  window.addEventListener("pagehide", function () { if (unsent) keepLocal(false); });
   setInterval(function () {
     var stored = readLocal();
     if (stored && !stored.synced && navigator.onLine !== false) save(false);

@@ -31,14 +31,14 @@ def test_fill_go_offline_reload_restore_and_submit(org, browser, live_server, vi
     page.fill("#f-reason_met", "想了解其他网省的做法")
     page.wait_for_selector("#save-status[data-state=saved]")
 
-    # The connection drops while the rep keeps typing.
-    context.set_offline(True)
+    # The connection drops while the rep keeps typing (the saves fail; the page itself stays).
+    page.route("**/autosave/", lambda route: route.abort("internetdisconnected"))
     page.fill("#f-hooks", "下周送案例材料")
     page.wait_for_selector("#save-status[data-state=offline]")
     assert "下周送案例材料" not in str(VisitSheet.objects.get().data)
 
-    # Back online, the tab is reloaded: the sheet offers this device's newer copy.
-    context.set_offline(False)
+    # The tab is reloaded before a save got through: the sheet offers this device's newer copy.
+    page.unroute("**/autosave/")
     page.goto(sheet_url)
     page.wait_for_selector("#restore-banner:not([hidden])")
     page.click("[data-action=restore]")
