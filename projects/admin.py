@@ -2,4 +2,5 @@
 
 from projects.deals import admin as deals  # noqa: F401
 from projects.plans import admin as plans  # noqa: F401
+from projects.stored_warnings import admin as stored_warnings  # noqa: F401
 from projects.visits import admin as visits  # noqa: F401

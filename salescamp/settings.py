@@ -209,6 +209,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+if REDIS_URL := os.environ.get("REDIS_URL"):
+    # Django's own Redis backend (pip install '.[redis]'): the same cache, shared the same way, off the database.
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "TIMEOUT": 3600,
+    }
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.
 # Development and tests: tasks are recorded but not run (PDFs then render on demand, as they always can).

@@ -4,7 +4,6 @@ small sales organisation, so every page has something real to show. Development 
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Account, Contact, Function, Level, Personality, ProcurementGroup
@@ -12,6 +11,7 @@ from projects.deals import services as project_services
 from projects.deals.models import Activity, ChainMember, ControlPoint, Engagement, InternalSale, Pain, Project
 from projects.demo.desks import load_desk_demo
 from projects.demo.review import load_plan_demo
+from salescamp.editing import write_transaction
 from salescamp.models import Membership, Rank, Team, User
 
 DEMO_PASSWORD = "demo-2026"
@@ -108,7 +108,7 @@ NORTHEAST_CONTACTS = [
 ]
 
 
-@transaction.atomic
+@write_transaction()
 def load_demo() -> None:
     users = {}
     for username, display_name, rank in PEOPLE:

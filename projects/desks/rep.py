@@ -1,7 +1,6 @@
 """The rep's desk (工作台): visits this week against the target, what is due, open hooks, unfinished
 sheets, returned plans, projects by state and stage, and the most serious warnings."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,17 +12,15 @@ from projects.desks import charts
 from projects.desks.figures import (
     LIST_LIMIT,
     OPEN_STAGES,
-    WARNING_PROJECT_CAP,
     Breakdown,
-    ProjectWarning,
     Tally,
     breakdown,
     by_pk,
     returned_plans,
-    warnings_for,
     week_start,
 )
 from projects.plans.models import PlanSubmission
+from projects.stored_warnings import queries as stored
 from projects.visits.models import VisitSheet, VisitStatus
 from salescamp.models import User
 
@@ -50,9 +47,8 @@ class RepDesk:
     returned_plans: list[PlanSubmission]  # my plans returned with comments, not yet resubmitted
     groups: list[StateGroup]  # my open projects by customer state
     breakdown: Breakdown
-    warnings: list[ProjectWarning]  # the most serious, at most TOP_WARNINGS
+    warnings: list[stored.StoredWarning]  # the most serious, at most TOP_WARNINGS
     warning_counts: dict[str, int]  # by severity, over all my open projects
-    warnings_capped: bool
     leads_a_team: bool
 
     # The course's reason for the target, as the user model words it.
@@ -79,9 +75,7 @@ def rep_desk(user, today: date) -> RepDesk:
         kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, sunday)
     ).count()
     open_projects = list(
-        mine.filter(stage__in=OPEN_STAGES)
-        .select_related("account", "owner", "team", "team__thresholds")
-        .order_by("-amount", "name")
+        mine.filter(stage__in=OPEN_STAGES).select_related("account", "owner").order_by("-amount", "name")
     )
     numbers = breakdown(mine.filter(stage__in=OPEN_STAGES), stages=OPEN_STAGES, keep_empty=False)
     groups = [
@@ -104,7 +98,7 @@ def rep_desk(user, today: date) -> RepDesk:
     )
     for item in (*due, *hooks):
         item.days_ago = (today - item.date).days
-    found = warnings_for(open_projects[:WARNING_PROJECT_CAP], today)
+    warnings = stored.of_projects(mine.filter(stage__in=OPEN_STAGES))
     drafts = list(
         VisitSheet.objects.filter(created_by=user, status=VisitStatus.DRAFT, project__in=visible.values("pk"))
         .select_related("project", "project__account")
@@ -123,8 +117,7 @@ def rep_desk(user, today: date) -> RepDesk:
         returned_plans=returned_plans(mine),
         groups=groups,
         breakdown=numbers,
-        warnings=found[:TOP_WARNINGS],
-        warning_counts=dict(Counter(str(pw.warning.severity) for pw in found)),
-        warnings_capped=len(open_projects) > WARNING_PROJECT_CAP,
+        warnings=stored.listed(stored.by_severity(warnings), TOP_WARNINGS),
+        warning_counts=stored.severity_counts(warnings),
         leads_a_team=user.leads_a_team,
     )

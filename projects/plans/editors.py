@@ -1,7 +1,6 @@
 """One editor per kind of row of the plan, used from the project page and the plan page alike; each runs
 through projects.plans.editing.edit (the one way an editor saves, refuses and redraws)."""
 
-
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 

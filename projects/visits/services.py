@@ -2,7 +2,6 @@
 other), and a sheet submitted: its effects (projects.visits.effects) applied to the project in one
 transaction, once."""
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Contact
@@ -12,7 +11,7 @@ from projects.rules import data
 from projects.visits import effects as fx
 from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.schema import parse_date
-from salescamp.editing import latest_author
+from salescamp.editing import latest_author, write_transaction
 from salescamp.models import User
 
 DEVICE_KEY = "_device"
@@ -29,7 +28,7 @@ class AlreadySubmitted(Exception):
     pass
 
 
-@transaction.atomic
+@write_transaction()
 def draft_save(
     *,
     sheet_id: int,
@@ -80,7 +79,7 @@ def effects_of(sheet: VisitSheet, plan: data.PlanData) -> list[fx.Effect]:
     )
 
 
-@transaction.atomic
+@write_transaction()
 def sheet_submit(*, sheet_id: int, by) -> VisitSheet:
     """Apply a sheet to its project in one transaction. Submitting twice applies once."""
     sheet = VisitSheet.objects.select_for_update().select_related("created_by").get(pk=sheet_id)

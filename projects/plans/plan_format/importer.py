@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from accounts.models import REPORTS_TO_CYCLE, Account, Contact, reporting_loops
@@ -26,6 +26,7 @@ from projects.deals.services import share_project
 from projects.plans.plan_format.document import ParsedActivity, ParsedMember, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.parse import parse_plan
+from salescamp.editing import write_transaction
 from salescamp.models import Membership, Team, User
 
 
@@ -115,7 +116,7 @@ def import_plan(
     every row the import writes, the updated contacts among them.
     """
     parsed = parse_plan(doc)
-    with transaction.atomic():
+    with write_transaction():
         users = _resolve_users(parsed)
         owner = owner or users[parsed.project.owner]
         by = by or owner
