@@ -30,6 +30,30 @@ from projects.rules.exchange import Exchange, exchange
 from projects.rules.parity import effective_owner, member_roles, parity_gap
 from projects.rules.resources import ResourceRow, resource_rows
 
+# Long lists a page draws first in part (plan_view's `shorten`); the rest load when asked, so a chain of a
+# thousand people or a plan of a thousand activities still draws in a few hundred milliseconds.
+LISTS = ("chain", "pains", "resources", "activities", "warnings")
+FIRST_COVERING = 8  # what covers a control point, named
+
+
+@dataclass(frozen=True)
+class FirstDrawn:
+    """How much of each long list is drawn when it is drawn in part."""
+
+    cards: int = 80  # the chain map's top levels that fit
+    unplaced: int = 24
+    rows: int = 30  # people in the pain chain and the resource plan, the most senior first
+    planned: int = 10  # the soonest planned activities
+    done: int = 10  # the latest done ones
+    warnings: int = 12  # per severity
+
+
+PAGE_FIRST = FirstDrawn()
+# Above these, a plan's PDF is by default the manager's summary: laid out in full it takes tens of seconds.
+SUMMARY_ABOVE_MEMBERS, SUMMARY_ABOVE_ACTIVITIES = 150, 300
+# The PDF of a very large plan is the summary a manager reads (a full listing is asked for explicitly).
+PDF_SUMMARY = FirstDrawn(cards=150, unplaced=40, rows=60, planned=20, done=50, warnings=40)
+
 # The colour of a card follows the most telling role.
 ROLE_PRIORITY = [Role.HIGH_LEVEL, Role.BRIDGE, Role.COACH, Role.KEY, Role.GENERAL]
 SUBJECT_ANCHORS = {"contact": "member", "activity": "activity", "section": "section"}
@@ -110,6 +134,7 @@ class ControlPointRow:
     status: str
     actions: tuple[str, ...]
     covered_by: list[str]
+    covered_by_more: bool  # more covers it than are named
     missing: bool
 
     @property
@@ -158,13 +183,30 @@ class PlanView:
     deal: Exchange
     section_warnings: dict[str, list[ShownWarning]]
     comments: dict[str, list]
+    activity_total: int = 0
+    pain_cards: list[Card] = field(default_factory=list)  # the pain chain's rows
+    left_out: dict[str, int] = field(default_factory=dict)  # list → items not drawn (see LISTS)
+    first: FirstDrawn = PAGE_FIRST
 
     @property
     def warning_groups(self) -> list[tuple[str, list[ShownWarning]]]:
+        """Per severity, most severe first: (severity, its warnings drawn, how many more it has)."""
         groups = defaultdict(list)
         for warning in self.warnings:
             groups[str(warning.severity)].append(warning)
-        return [(severity, groups[severity]) for severity in Severity if groups[severity]]
+        first = self.first.warnings if "warnings" in self.left_out else None
+        return [
+            (severity, groups[severity][:first], len(groups[severity][first:]) if first else 0)
+            for severity in Severity
+            if groups[severity]
+        ]
+
+    @property
+    def warnings_drawn(self) -> list[ShownWarning]:
+        """The warnings a list of them draws: all, or the first of each severity when shortened."""
+        if "warnings" not in self.left_out:
+            return self.warnings
+        return [warning for _severity, drawn, _more in self.warning_groups for warning in drawn]
 
     @property
     def engaged(self) -> list:
@@ -208,6 +250,10 @@ class PlanView:
         }
 
 
+def needs_summary(plan: PlanData) -> bool:
+    return len(plan.members) > SUMMARY_ABOVE_MEMBERS or len(plan.activities) > SUMMARY_ABOVE_ACTIVITIES
+
+
 def plan_view(
     plan: PlanData,
     warnings: list[Warning],
@@ -215,8 +261,11 @@ def plan_view(
     today: date,
     comments: dict | None = None,
     visit_sheets: dict[int, int] | None = None,
+    shorten: frozenset[str] = frozenset(),
+    first: FirstDrawn = PAGE_FIRST,
 ) -> PlanView:
-    """`visit_sheets`: activity id → the visit sheet it came from (the live plan only)."""
+    """`visit_sheets`: activity id → the visit sheet it came from (the live plan only). `shorten`: the
+    long lists (LISTS) to draw in part; the PDF and versions draw everything."""
     shown = _shown(warnings)
     by_contact, by_activity, by_section = defaultdict(list), defaultdict(list), defaultdict(list)
     for warning in shown:
@@ -228,11 +277,35 @@ def plan_view(
     roots = build_org_chart(
         cards, key=lambda card: card.contact.id, parent_of=lambda c: c.contact.reports_to_id
     )
+    max_cards = first.cards if "chain" in shorten else None
     if len(cards) < 2:
-        tree, unplaced = drawing_steps(roots), []
+        tree, unplaced = drawing_steps(roots, max_cards=max_cards), []
     else:
-        tree = drawing_steps([node for node in roots if node.children])
+        tree = drawing_steps([node for node in roots if node.children], max_cards=max_cards)
         unplaced = [node.item for node in roots if not node.children]
+    left_out = {}
+    if "chain" in shorten:
+        left_out["chain"] = sum(step.hidden for step in tree) + len(unplaced[first.unplaced :])
+        unplaced = unplaced[: first.unplaced]
+    pain_cards = cards
+    if "pains" in shorten:
+        pain_cards, left_out["pains"] = cards[: first.rows], len(cards[first.rows :])
+    resources = [_resources(row, by_contact.get(row.member.contact_id, [])) for row in resource_rows(plan)]
+    if "resources" in shorten:
+        resources, left_out["resources"] = resources[: first.rows], len(resources[first.rows :])
+    activities = _activities(plan, by_activity, today, visit_sheets or {})
+    if "activities" in shorten:
+        planned = [row for row in activities if not row.activity.done][: first.planned]
+        done = [row for row in activities if row.activity.done][: first.done]
+        left_out["activities"] = len(activities) - len(planned) - len(done)
+        activity_total, activities = len(activities), planned + done
+    else:
+        activity_total = len(activities)
+    if "warnings" in shorten:
+        by_severity = defaultdict(int)
+        for warning in shown:
+            by_severity[str(warning.severity)] += 1
+        left_out["warnings"] = sum(max(0, n - first.warnings) for n in by_severity.values())
     return PlanView(
         plan=plan,
         today=today,
@@ -240,9 +313,13 @@ def plan_view(
         cards=cards,
         tree=tree,
         unplaced=unplaced,
-        activities=_activities(plan, by_activity, today, visit_sheets or {}),
+        activities=activities,
+        activity_total=activity_total,
+        left_out=left_out,
+        first=first,
         control_points=_control_points(plan, {w.code for w in shown}),
-        resources=[_resources(row, by_contact.get(row.member.contact_id, [])) for row in resource_rows(plan)],
+        resources=resources,
+        pain_cards=pain_cards,
         internal_selling=[
             (code, target, [s for s in plan.internal_sales if s.target == code])
             for code, target in INTERNAL_TARGETS
@@ -317,14 +394,15 @@ def _activities(plan: PlanData, warnings: dict, today: date, sheets: dict[int, i
 
 
 def _control_points(plan: PlanData, codes: set[str]) -> list[ControlPointRow]:
-    coverage = control_point_coverage(plan)
+    coverage = control_point_coverage(plan, first=FIRST_COVERING + 1)
     return [
         ControlPointRow(
             number=number,
             title=title,
             status=plan.control_point(number).status,
             actions=plan.control_point(number).actions,
-            covered_by=coverage.get(number, []),
+            covered_by=coverage[number][:FIRST_COVERING],
+            covered_by_more=len(coverage[number]) > FIRST_COVERING,
             missing=f"CP{number}_MISSING" in codes,
         )
         for number, title in CONTROL_POINTS.items()

@@ -9,6 +9,7 @@ Ids are the database's; a plan read from a file without a database numbers its r
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from projects.rules.codes import (
     PRIVATE_KINDS,
@@ -288,17 +289,27 @@ class PlanData:
             people.setdefault(engagement.person.id, engagement.person)
         return tuple(people.values())
 
+    # Lookups by id, built once per plan: rules ask them for every activity of plans with a thousand of
+    # each. (A frozen dataclass still has a __dict__, where cached_property keeps its value.)
+    @cached_property
+    def _members_by_contact(self) -> dict[int, ChainMember]:
+        return {m.contact_id: m for m in reversed(self.members)}
+
+    @cached_property
+    def _contacts_by_id(self) -> dict[int, Contact]:
+        found = {m.contact_id: m.contact for m in reversed(self.members)}
+        found.update((c.id, c) for c in reversed(self.contacts))
+        return found
+
     def member(self, contact_id: int) -> ChainMember | None:
-        return next((m for m in self.members if m.contact_id == contact_id), None)
+        return self._members_by_contact.get(contact_id)
 
     def contact(self, contact_id: int) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None) or next(
-            (m.contact for m in self.members if m.contact_id == contact_id), None
-        )
+        return self._contacts_by_id.get(contact_id)
 
     def members_of(self, activity: Activity) -> list[ChainMember]:
         """The chain members met in an activity (contacts outside the chain are skipped)."""
-        by_id = {m.contact_id: m for m in self.members}
+        by_id = self._members_by_contact
         return [by_id[cid] for cid in activity.contact_ids if cid in by_id]
 
     def done_activities(self) -> list[Activity]:
