@@ -26,6 +26,7 @@ class ContactForm(VersionedModelForm):
         fields = [
             "name",
             "title",
+            "department",
             "level",
             "function",
             "procurement_group",

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 # htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
@@ -96,6 +97,15 @@ def before_commit(
         pending.setdefault(key, (work, set()))[1].add(item)
     else:
         (outside or work)({item})
+
+
+# Rows written in bulk (bulk_create, bulk_update) send no post_save: whoever follows every write (the
+# projects' stored warnings) hears of them here. Sent with sender=the model and instances=[...].
+bulk_written = Signal()
+
+
+def announce_bulk_write(model: type[models.Model], instances) -> None:
+    bulk_written.send(sender=model, instances=list(instances))
 
 
 @write_transaction()

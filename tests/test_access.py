@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import Account, Contact
+from accounts.models import Account, Contact, ImportBatch
 from projects.visits.models import VisitSheet
 from salescamp.models import Team
 
@@ -37,6 +37,7 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "internal_sale_id": org.internal_sale.pk,
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
+        "batch_id": ImportBatch.objects.create(team=org.team, created_by=org.rep, file_name="客户.xlsx").pk,
         **plan_ids(org),
     }
 

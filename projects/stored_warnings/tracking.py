@@ -26,7 +26,7 @@ from projects.deals.models import (
 )
 from projects.stored_warnings.refresh import mark_stale, refresh
 from projects.stored_warnings.tasks import refresh_team_warnings
-from salescamp.editing import before_commit
+from salescamp.editing import before_commit, bulk_written
 from salescamp.models import User
 
 # What each row the engine reads (projects.deals.loading) says about which projects it belongs to:
@@ -130,7 +130,13 @@ def _relinked(sender, instance, action, reverse, pk_set, **kwargs) -> None:
             _mark(forward, pk)
 
 
+def _saved_in_bulk(sender, instances, **kwargs) -> None:
+    for instance in instances:
+        _saved(sender, instance)
+
+
 def connect() -> None:
     post_save.connect(_saved, dispatch_uid="stored_warnings.saved")
+    bulk_written.connect(_saved_in_bulk, dispatch_uid="stored_warnings.saved_in_bulk")
     post_delete.connect(_deleted, dispatch_uid="stored_warnings.deleted")
     m2m_changed.connect(_relinked, dispatch_uid="stored_warnings.relinked")
