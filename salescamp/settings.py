@@ -57,6 +57,14 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    # Company sign-in (salescamp.signin): allauth's providers and our own for 企业微信.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.dingtalk",
+    "allauth.socialaccount.providers.feishu",
+    "allauth.socialaccount.providers.openid_connect",
+    "salescamp.wecom",
     "salescamp",
     "accounts",
     "projects",
@@ -75,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -118,7 +127,65 @@ AUTHENTICATION_BACKENDS = [
     # Throttles password guessing: after AXES_FAILURE_LIMIT failures a username+IP pair waits.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
+
+
+def providers_from_environment(environ=os.environ) -> dict:
+    """SOCIALACCOUNT_PROVIDERS for the company sign-ins the environment configures (none: passwords only;
+    see salescamp.signin)."""
+    providers: dict = {}
+    if environ.get("DINGTALK_CLIENT_ID"):
+        providers["dingtalk"] = {
+            "APPS": [
+                {
+                    "name": "钉钉",
+                    "client_id": environ["DINGTALK_CLIENT_ID"],
+                    "secret": environ.get("DINGTALK_CLIENT_SECRET", ""),
+                }
+            ]
+        }
+    if environ.get("FEISHU_APP_ID"):
+        providers["feishu"] = {
+            "APPS": [
+                {
+                    "name": "飞书",
+                    "client_id": environ["FEISHU_APP_ID"],
+                    "secret": environ.get("FEISHU_APP_SECRET", ""),
+                }
+            ]
+        }
+    if environ.get("WECOM_CORP_ID"):
+        providers["wecom"] = {
+            "APPS": [
+                {
+                    "name": "企业微信",
+                    "client_id": environ["WECOM_CORP_ID"],
+                    "secret": environ.get("WECOM_SECRET", ""),
+                    "settings": {"agent_id": environ.get("WECOM_AGENT_ID", "")},
+                }
+            ]
+        }
+    if environ.get("OIDC_SERVER_URL"):
+        providers["openid_connect"] = {
+            "APPS": [
+                {
+                    "provider_id": "company",
+                    "name": environ.get("OIDC_NAME", "OpenID Connect"),
+                    "client_id": environ.get("OIDC_CLIENT_ID", ""),
+                    "secret": environ.get("OIDC_CLIENT_SECRET", ""),
+                    "settings": {"server_url": environ["OIDC_SERVER_URL"]},
+                }
+            ]
+        }
+    return providers
+
+
+ACCOUNT_ADAPTER = "salescamp.signin.NoSignup"
+SOCIALACCOUNT_ADAPTER = "salescamp.signin.LinkedAccountsOnly"
+SOCIALACCOUNT_PROVIDERS = providers_from_environment()
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an email address is something anyone can claim
+SOCIALACCOUNT_STORE_TOKENS = False
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

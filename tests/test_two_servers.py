@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -51,28 +52,34 @@ class Server:
             "FAST_PASSWORD_HASHER": "1",
         }
         command = [sys.executable, "-m", "gunicorn", "salescamp.wsgi:application"]
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop(), after the server)
         self.process = subprocess.Popen(
             [*command, "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--log-level", "warning"],
             cwd=ROOT,
             env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def wait(self) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        # Generous: on a busy two-core CI machine a worker's first import of Django and the app takes a while.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
-                urllib.request.urlopen(self.url("/ping/"), timeout=2).read()
+                urllib.request.urlopen(self.url("/ping/"), timeout=5).read()
                 return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        raise AssertionError("gunicorn did not start")
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        self.log.seek(0)
+        raise AssertionError(f"gunicorn did not start:\n{self.log.read().decode(errors='replace')[-2000:]}")
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+        self.log.close()
 
 
 def fetch(url: str, cookies: dict, data: dict | None = None) -> tuple[int, str, dict]:

@@ -55,6 +55,10 @@ def _with_header(rows) -> Table:
             break
         seen.append((number, cells))
         if len(guess_mapping(cells)) >= 2:
+            width = (
+                max(index for index, cell in enumerate(cells) if cell) + 1
+            )  # columns past the last header: none
+            cells = cells[:width]
             body = []
             for row in rows:
                 if len(body) >= MAX_ROWS:
@@ -62,8 +66,8 @@ def _with_header(rows) -> Table:
                         _("The file has more than %(limit)s rows; split it into smaller files.")
                         % {"limit": MAX_ROWS}
                     )
-                if any(cell for cell in row[1]):
-                    body.append(row)
+                if any(cell for cell in row[1][:width]):
+                    body.append((row[0], row[1][:width]))
             return Table(headers=cells, rows=body)
     raise TableError(
         _(
