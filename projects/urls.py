@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("projects.plans.urls")),
     path("", include("projects.visits.urls")),
     path("", include("projects.desks.urls")),
+    path("", include("projects.notices.urls")),
 ]

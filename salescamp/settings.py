@@ -292,6 +292,31 @@ TASKS = {
     }
 }
 
+# Notifications (projects.notices). Links in emails and robot messages start with SITE_URL.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+NOTICE_SENDER_NAME = os.environ.get("NOTICE_SENDER_NAME", "大客户作战台")
+# Robot addresses outside the platforms' own hosts, e.g. "127.0.0.1:8099" for a local robot to try things.
+NOTICE_ROBOT_EXTRA_HOSTS = env_list("NOTICE_ROBOT_EXTRA_HOSTS", "")
+# Email (Django 6.1's MAILERS): SMTP in production (EMAIL_HOST…); development prints mail to the console.
+if os.environ.get("EMAIL_HOST") or not DEBUG:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "use_ssl": env_bool("EMAIL_USE_SSL", False),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "salescamp@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -4,6 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact, ImportBatch
+from projects.notices.models import Notice
 from projects.visits.models import VisitSheet
 from salescamp.models import Team
 
@@ -38,6 +39,7 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
         "batch_id": ImportBatch.objects.create(team=org.team, created_by=org.rep, file_name="客户.xlsx").pk,
+        "notice_id": Notice.objects.create(recipient=org.rep, kind="plan_approved", message={}, link="/", key="k").pk,
         **plan_ids(org),
     }
 
