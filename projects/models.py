@@ -1,6 +1,7 @@
 """Django reads an app's models from here. Each concern of projects keeps its models in its own package;
 nothing imports this module but Django."""
 
+from projects.calendars import models as calendars  # noqa: F401
 from projects.deals import models as deals  # noqa: F401
 from projects.notices import models as notices  # noqa: F401
 from projects.plans import models as plans  # noqa: F401

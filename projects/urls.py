@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("projects.visits.urls")),
     path("", include("projects.desks.urls")),
     path("", include("projects.notices.urls")),
+    path("", include("projects.calendars.urls")),
 ]

@@ -39,10 +39,17 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
         "batch_id": ImportBatch.objects.create(team=org.team, created_by=org.rep, file_name="客户.xlsx").pk,
-        "notice_id": Notice.objects.create(recipient=org.rep, kind="plan_approved", message={}, link="/", key="k").pk,
+        "notice_id": Notice.objects.create(
+            recipient=org.rep, kind="plan_approved", message={}, link="/", key="k"
+        ).pk,
+        # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
+        "token": "a-guess-at-someone-elses-calendar-address",
         **plan_ids(org),
     }
 
+
+# Pages a calendar reaches without signing in: the secret in the address is the key.
+OPEN_WITH_A_SECRET = {"calendar/<str:token>.ics"}
 
 # Ids whose objects a team member may see; every other id belongs to a project (or needs a leader).
 TEAM_WIDE_IDS = {"account_id", "contact_id"}
@@ -100,8 +107,11 @@ def test_sharing_a_project_opens_it_to_a_teammate_and_managers_see_it_too(org):
 
 @pytest.mark.django_db
 def test_every_url_with_an_id_sends_anonymous_visitors_to_sign_in(org, client):
-    for _route, url in urls_with_ids(org):
+    for route, url in urls_with_ids(org):
         response = client.get(url)
+        if route in OPEN_WITH_A_SECRET:
+            assert response.status_code == 404, url
+            continue
         assert response.status_code == 302 and response["Location"].startswith("/login/"), url
 
 

@@ -3,7 +3,7 @@ module over 500 lines, no Django internals written by hand. A new import against
 
     salescamp (the site and our people)  ←  accounts (customers)  ←  projects
     projects: rules (the engine, pure)  ←  printing  ←  deals  ←  templatetags  ←  stored_warnings  ←  notices
-              ←  visits  ←  plans  ←  desks  ←  demo
+              ←  visits  ←  plans  ←  calendars  ←  desks  ←  demo
 """
 
 import ast
@@ -12,7 +12,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("salescamp", "accounts", "projects")
 # Inside projects, each package may import only the ones before it (and projects' own small shared modules).
-PROJECT_LAYERS = ("rules", "deals", "stored_warnings", "notices", "visits", "plans", "desks", "demo")
+PROJECT_LAYERS = (
+    "rules",
+    "deals",
+    "stored_warnings",
+    "notices",
+    "visits",
+    "plans",
+    "calendars",
+    "desks",
+    "demo",
+)
 # projects' small shared modules: printing sits below deals, the template tags (labels of deals' codes) above.
 SHARED = {"projects.printing": 1, "projects.templatetags": 3}
 # Modules that wire the layers together, as Django asks: they may import any layer.
