@@ -14,6 +14,8 @@ from projects.rules import (
     coach_risky_type,
     coach_too_senior,
     competitor_no_edge,
+    depth_ahead_of_record,
+    first_visit_advice,
     first_visit_one_dept,
     first_visit_too_deep,
     gift_value,
@@ -72,6 +74,8 @@ ALL_RULES: tuple[Rule, ...] = (
     negotiation_gap_open,
     competitor_no_edge,
     key_contact_no_resource,
+    depth_ahead_of_record,
+    first_visit_advice,
 )
 RULE_CODES: tuple[str, ...] = tuple(rule.CODE for rule in ALL_RULES)
 # code → (severity, short title), for the docs and the UI's legend.

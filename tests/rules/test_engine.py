@@ -48,6 +48,8 @@ EXPECTED_CATALOGUE = {
     "NEGOTIATION_GAP_OPEN": "medium",
     "COMPETITOR_NO_EDGE": "low",
     "KEY_CONTACT_NO_RESOURCE": "low",
+    "DEPTH_AHEAD_OF_RECORD": "medium",
+    "FIRST_VISIT_ADVICE": "low",
 }
 
 
@@ -80,13 +82,13 @@ def healthy_plan():
                 1,
                 title="采购组长",
                 roles={"bridge"},
-                depth=3,
+                depth=2,
                 personality="peacock",
                 pains=["框架协议要重谈"],
             ),
-            member(2, name="小李", level=1, roles={"coach"}, depth=3, personality="peacock"),
+            member(2, name="小李", level=1, roles={"coach"}, depth=2, personality="peacock"),
             member(3, name="小赵", level=1, function="user", roles={"general"}),
-            executive(owner=DIRECTOR, depth=2),
+            executive(owner=DIRECTOR, depth=1),
         ],
         activities=[
             activity(
@@ -132,7 +134,8 @@ def test_evaluate_sorts_by_severity_then_code_then_subject_label():
     assert keys == sorted(keys)
     assert warnings[0].severity == "high"
     parity = [str(w.subject.label) for w in warnings if w.code == "PARITY_GAP"]
-    assert parity == ["技术副总 李总", "采购副总 王总"]  # by label, not by chain order
+    # By label, not by chain order: the visit where the rep met both alone, then the two relationships.
+    assert parity == ["2025-06-23 Visit", "技术副总 李总", "采购副总 王总"]
 
 
 def test_evaluate_collects_every_rule_that_fires():
