@@ -210,7 +210,7 @@ CACHES = {
     },
 }
 if REDIS_URL := os.environ.get("REDIS_URL"):
-    # Django's own Redis backend (pip install '.[redis]'): the same cache, shared the same way, off the database.
+    # Django's own Redis backend (pip install '.[redis]'): the same shared cache, off the database.
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,

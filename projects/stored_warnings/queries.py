@@ -86,5 +86,6 @@ def listed(rows: QuerySet, limit: int) -> list[StoredWarning]:
         "project", "project__account", "project__owner", "member", "member__contact", "member__owner"
     )[:limit]
     return [
-        StoredWarning(row.project, Warning.from_data(row.data), row.member, row.evaluated_on) for row in chosen
+        StoredWarning(row.project, Warning.from_data(row.data), row.member, row.evaluated_on)
+        for row in chosen
     ]
