@@ -1,5 +1,5 @@
-"""Evidence over opinion (issue 16, item 7): the relationship ladder 陌生 → 认识 → 熟悉 → 在乎 → 绑定 read from
-the record, and DEPTH_AHEAD_OF_RECORD when a rep's rating runs ahead of it."""
+"""Evidence over opinion (issue 16, item 7): the relationship ladder 陌生 → 认识 → 熟悉 → 在乎 → 绑定 read
+from the record, and DEPTH_AHEAD_OF_RECORD when a rep's rating runs ahead of it."""
 
 import pytest
 from django.utils import translation

@@ -119,6 +119,7 @@ def test_no_sponsor_contact_threshold_is_level_three(level, expected):
     [(3, REP, True), (3, LEAD, False), (4, LEAD, True), (4, DIRECTOR, False)],
 )
 def test_no_sponsor_asks_for_the_rank_parity_asks_for(level, rank_holder, expected):
-    # One voice with PARITY_GAP: a team lead is at parity with a 副总 (高层), a director with a 总经理 (决策层).
+    # One voice with PARITY_GAP: a team lead is at parity with a 副总 (高层), a director with a 总经理
+    # (决策层).
     p = plan(owner=rank_holder, members=[executive(level=level)], engaged=[rank_holder])
     assert fires(high_level_no_sponsor, p) is expected

@@ -261,8 +261,8 @@ def test_control_points_and_a_thin_chain_wait_for_the_first_visit():
 
 @pytest.mark.parametrize(("state", "expected"), [("S3", False), ("S2", True), ("S1", True), ("", True)])
 def test_no_bridge_is_not_asked_of_a_project_not_yet_real(state, expected):
-    # S3: "没有对外啊，对接外部的招采人员啊，你能你感觉到怎么这个项目没有负责的采购呢" — and while the guard is
-    # low the course wants a coach and the executives first [lesson 12].
+    # S3: "没有对外啊，对接外部的招采人员啊，你能你感觉到怎么这个项目没有负责的采购呢" — and while the
+    # guard is low the course wants a coach and the executives first [lesson 12].
     p = plan(state=state, members=[member(roles={"coach"})], activities=[activity()])
     assert fires(no_bridge, p) is expected
 
