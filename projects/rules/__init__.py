@@ -30,6 +30,7 @@ from projects.rules import (
     no_pain,
     one_way_reciprocity,
     parity_gap,
+    parity_gap_activity,
     s1_bottom_up,
     s3_overinvest,
     s3_single_tech,
@@ -46,6 +47,7 @@ from projects.rules.parity import effective_owner, is_executive, is_high_level, 
 # In the catalogue's order (docs/warnings.md: the course's catalogue, then the plan's own sections).
 ALL_RULES: tuple[Rule, ...] = (
     parity_gap,
+    parity_gap_activity,
     high_level_no_sponsor,
     high_level_product_talk,
     high_level_private_activity,

@@ -8,7 +8,7 @@ from projects.rules.base import LESSON_RECAP, Severity, Subject, Text, Warning, 
 from projects.rules.base import in_context as pgettext
 from projects.rules.codes import Depth
 from projects.rules.data import PlanData
-from projects.rules.evidence import evidence, missing_for
+from projects.rules.evidence import evidence, missing_for, runs_ahead
 
 CODE = "DEPTH_AHEAD_OF_RECORD"
 SEVERITY = Severity.MEDIUM
@@ -43,7 +43,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
     warnings = []
     for member in plan.members:
         found = evidence(plan, member)
-        if member.depth - found.depth <= t.depth_leeway:
+        if not runs_ahead(member.depth, found, t):
             continue
         warnings.append(
             warn(

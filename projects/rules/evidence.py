@@ -132,6 +132,12 @@ def _with_depth(found: Evidence, t: Thresholds) -> Evidence:
     return replace(found, depth=depth)
 
 
+def runs_ahead(rated: int, found: Evidence, t: Thresholds) -> bool:
+    """Whether a rating runs ahead of the record by more than the team allows. 认识 needs no proof: the
+    ladder's later steps are the ones a plan leans on (a private activity, a coach's word, a big ask)."""
+    return rated >= Depth.FAMILIAR and rated - found.depth > t.depth_leeway
+
+
 def missing_for(found: Evidence, depth: int, t: Thresholds) -> list[Text]:
     """What the record lacks to support `depth`, in the ladder's order."""
     missing = []

@@ -16,8 +16,10 @@ MESSAGE = _(
     "%(activity)s was the first meeting with %(contacts)s and included private topics or a private activity."
 )
 MESSAGE_PLANNED = _(
-    "%(activity)s would be the first meeting with %(contacts)s, and it is planned as a private activity or "
-    "around private topics."
+    "%(activity)s would be the first meeting with %(contacts)s, and it is planned as a private activity."
+)
+MESSAGE_PLANNED_TOPICS = _(
+    "%(activity)s would be the first meeting with %(contacts)s, and private topics are on its agenda."
 )
 REASON = _(
     "On a first meeting the customer guards their privacy and safety; never go deep on a shallow "
@@ -78,7 +80,11 @@ def check(plan: PlanData, today: date) -> list[Warning]:
             warn(
                 subject,
                 message=interpolate(
-                    MESSAGE if activity.done else MESSAGE_PLANNED,
+                    MESSAGE
+                    if activity.done
+                    else MESSAGE_PLANNED
+                    if activity.is_private
+                    else MESSAGE_PLANNED_TOPICS,
                     activity=subject.label,
                     contacts=tuple(m.label for m in strangers),
                 ),

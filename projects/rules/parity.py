@@ -68,11 +68,16 @@ class Footing(StrEnum):
 
     AT_PARITY = "at_parity"  # someone of ours of matching rank is there
     REPORT = "report"  # a short contact after our leader has met them: what the course recommends
-    OPENING_ALONE = "opening_alone"  # no leader of ours of matching rank has met them yet
+    OPENING_ALONE = "opening_alone"  # the first meeting, and no leader of ours of matching rank met them
     LONG_ALONE = "long_alone"  # a long activity with no one of matching rank present
+    STILL_ALONE = "still_alone"  # a short contact after an opening alone: our leader has still not met them
 
 
+# The footings the PARITY_GAP warning speaks about: the opening, where the relationship takes its footing,
+# and a long activity. Later short visits before our leader came are shown on the row (STILL_ALONE) but not
+# warned about again: the opening's warning and the relationship's own PARITY_GAP already say it.
 GAP_FOOTINGS = frozenset({Footing.OPENING_ALONE, Footing.LONG_ALONE})
+NOT_AT_PARITY = GAP_FOOTINGS | {Footing.STILL_ALONE}
 # Never a parity gap on their own: a call is how the course reaches the top ("你给 a 总打个电话…由上提下"),
 # and a gift is judged by the gift rules, not by who carried it.
 UNMEASURED_KINDS = frozenset({ActivityKind.PHONE, ActivityKind.GIFT})
@@ -88,7 +93,13 @@ class ContactFooting:
 
     @property
     def flagged(self) -> bool:
+        """Worth a PARITY_GAP warning on the activity."""
         return self.footing in GAP_FOOTINGS
+
+    @property
+    def at_a_gap(self) -> bool:
+        """Not at parity on this activity, warned about or not."""
+        return self.footing in NOT_AT_PARITY
 
 
 def activity_parity(plan: PlanData, activity: Activity) -> list[ContactFooting]:
@@ -111,11 +122,25 @@ def activity_parity(plan: PlanData, activity: Activity) -> list[ContactFooting]:
         ):
             footing = Footing.REPORT
         elif activity.kind in SHORT_KINDS:
-            footing = Footing.OPENING_ALONE
+            opening = not any(
+                (other.date, other.id) < (activity.date, activity.id) and (other.done or not activity.done)
+                for other in plan.activities_with(contact_id)
+            )
+            footing = Footing.OPENING_ALONE if opening else Footing.STILL_ALONE
         else:
             footing = Footing.LONG_ALONE
         found.append(ContactFooting(contact=contact, ours=ours, gap=gap, needed=needed, footing=footing))
-    return sorted(found, key=lambda f: (not f.flagged, -f.gap))
+    return sorted(found, key=lambda f: (not f.flagged, not f.at_a_gap, -f.gap))
+
+
+def leader_meets_later(plan: PlanData, activity: Activity, contact_id: int, needed: int) -> bool:
+    """Whether someone of ours of rank `needed` or above meets the contact after this activity, logged or
+    planned: the gap it opened is being mended."""
+    return any(
+        (other.date, other.id) > (activity.date, activity.id)
+        and any(p.rank >= needed for p in other.our_people)
+        for other in plan.activities_with(contact_id)
+    )
 
 
 def leader_met_before(plan: PlanData, activity: Activity, contact_id: int, needed: int) -> bool:

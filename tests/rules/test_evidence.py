@@ -107,6 +107,8 @@ def test_a_rating_the_record_supports_is_silent():
     assert not fires(
         depth_ahead_of_record, plan(members=[member(depth=Depth.ACQUAINTED)], activities=meetings(1))
     )
+    # 认识 needs no proof: a rep may have met them before the project's record starts.
+    assert not fires(depth_ahead_of_record, plan(members=[member(depth=Depth.ACQUAINTED)]))
     # Rating below the record is modesty, not a risk.
     assert not fires(
         depth_ahead_of_record, plan(members=[member(depth=Depth.STRANGER)], activities=meetings(3))

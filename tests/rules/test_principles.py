@@ -13,6 +13,7 @@ from projects.rules import (
     no_bridge,
     one_way_reciprocity,
     parity_gap,
+    parity_gap_activity,
     single_threaded,
     stale_key_contact,
     visit_no_reason,
@@ -122,7 +123,7 @@ VP_OWNED = executive(owner=VP, depth=2)
 def test_a_rep_opening_with_an_executive_alone_is_at_a_parity_gap_on_that_activity():
     # "咱们和高层的责权利是不对等的…所以咱们要策划一些高层与高层之间的活动" [lesson 16]
     p = plan(members=[VP_OWNED], activities=[activity(contacts=[9], our_people=[REP])])
-    (warning,) = run(parity_gap, p)
+    (warning,) = run(parity_gap_activity, p)
     assert warning.subject.kind == "activity"
     assert str(warning.message) == (
         "2025-06-23 Visit: 小张 meets 采购副总 王总 alone, before any leader of ours of team lead rank or "
@@ -130,6 +131,18 @@ def test_a_rep_opening_with_an_executive_alone_is_at_a_parity_gap_on_that_activi
     )
     (footing,) = activity_parity(p, p.activities[0])
     assert footing.footing == Footing.OPENING_ALONE
+
+
+def test_only_the_opening_is_warned_about_not_every_visit_after_it():
+    # The relationship takes its footing at the opening; the visits after it stay at a gap on the row
+    # ("our leader has not met them yet") without a warning each.
+    p = plan(
+        members=[VP_OWNED],
+        activities=[activity(i, contacts=[9], our_people=[REP], on=days_ago(40 - 10 * i)) for i in (1, 2, 3)],
+    )
+    assert [w.subject.id for w in run(parity_gap_activity, p)] == [1]
+    footings = [activity_parity(p, a)[0].footing for a in sorted(p.activities, key=lambda a: a.id)]
+    assert footings == [Footing.OPENING_ALONE, Footing.STILL_ALONE, Footing.STILL_ALONE]
 
 
 def test_a_long_activity_alone_with_an_executive_is_at_a_parity_gap_after_the_opening():
@@ -141,7 +154,7 @@ def test_a_long_activity_alone_with_an_executive_is_at_a_parity_gap_after_the_op
             activity(2, kind="site_visit", contacts=[9], our_people=[REP], done=False, on=days_ago(-10)),
         ],
     )
-    (warning,) = run(parity_gap, p)
+    (warning,) = run(parity_gap_activity, p)
     assert warning.subject.id == 2 and "is a long activity with 采购副总 王总" in str(warning.message)
 
 
@@ -156,12 +169,30 @@ def test_short_office_reports_after_our_leader_met_the_executive_raise_nothing()
             activity(3, contacts=[9], our_people=[REP], done=False, on=days_ago(-20)),
         ],
     )
-    assert not fires(parity_gap, p)
+    assert not fires(parity_gap_activity, p)
     assert [f.footing for a in p.activities for f in activity_parity(p, a)] == [
         Footing.AT_PARITY,
         Footing.REPORT,
         Footing.REPORT,
     ]
+
+
+def test_a_logged_opening_alone_stops_warning_once_our_leader_meets_them():
+    # Warn while it can still be prevented: the opening is past; what mends it is our leader meeting them.
+    opening = activity(1, contacts=[9], our_people=[REP], on=days_ago(40))
+    alone = plan(members=[VP_OWNED], activities=[opening])
+    mended = plan(
+        members=[VP_OWNED],
+        activities=[opening, activity(2, kind="exec_meeting", contacts=[9], our_people=[VP], done=False)],
+    )
+    assert fires(parity_gap_activity, alone)
+    assert not fires(parity_gap_activity, mended)
+
+
+def test_the_relationship_owned_by_a_vp_is_at_parity_on_paper_while_the_activity_is_not():
+    p = plan(members=[VP_OWNED], activities=[activity(contacts=[9], our_people=[REP])])
+    assert not fires(parity_gap, p)
+    assert fires(parity_gap_activity, p)
 
 
 def test_a_leaders_meeting_planned_first_opens_the_way_for_a_planned_report():
@@ -172,7 +203,7 @@ def test_a_leaders_meeting_planned_first_opens_the_way_for_a_planned_report():
             activity(2, contacts=[9], our_people=[REP], done=False, on=days_ago(-15)),
         ],
     )
-    assert not fires(parity_gap, p)
+    assert not fires(parity_gap_activity, p)
 
 
 # 3. Warn while it can still be prevented -------------------------------------------------------------------
