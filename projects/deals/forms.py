@@ -111,7 +111,7 @@ class ChainMemberForm(VersionedModelForm):
 
     class Meta:
         model = ChainMember
-        fields = ["contact", "roles", "stance", "depth", "owner", "acquaintance"]
+        fields = ["contact", "roles", "stance", "depth", "owner", "acquaintance", "acquaintance_holder"]
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,6 +128,8 @@ class ChainMemberForm(VersionedModelForm):
             )
         self.fields["owner"].queryset = our_people()
         self.fields["owner"].empty_label = _("— the project owner —")
+        self.fields["acquaintance_holder"].queryset = our_people()
+        self.fields["acquaintance_holder"].empty_label = _("— the owner on our side —")
 
 
 class PainForm(VersionedModelForm):
@@ -218,7 +220,7 @@ class ActivityForm(VersionedModelForm):
 class AskForm(SafeModelForm):
     class Meta:
         model = Ask
-        fields = ["kind", "contact", "text"]
+        fields = ["kind", "contact", "text", "granted"]
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -350,7 +352,21 @@ class CompetitorForm(VersionedModelForm):
 class TenderItemForm(VersionedModelForm):
     class Meta:
         model = TenderItem
-        fields = ["kind", "text", "status"]
+        fields = ["kind", "text", "status", "contacts"]
+        widgets = {"contacts": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "contacts": _(
+                "For the departments that sign the contract and the acceptance: the people we know there."
+            )
+        }
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["contacts"].queryset = Contact.objects.filter(account=project.account).order_by(
+            "-level", "name"
+        )
+        self.fields["contacts"].error_messages["invalid_choice"] = _("Choose people of this account only.")
 
 
 class NegotiationTermForm(VersionedModelForm):
