@@ -221,6 +221,7 @@ class AskForm(SafeModelForm):
     class Meta:
         model = Ask
         fields = ["kind", "contact", "text", "granted"]
+        widgets = {"text": forms.TextInput}  # one short ask per row ("引荐采购副总")
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
