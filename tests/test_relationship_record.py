@@ -153,3 +153,25 @@ def test_the_plan_pdf_shows_the_record_beside_the_rating(org):
     compact = "".join(text.split())
     assert "OnrecordAcquainted" in compact  # 刘组长, rated familiar after one visit
     assert "Relationshipratedabovetherecord" in compact
+
+
+@pytest.mark.django_db
+def test_comparing_two_versions_names_the_new_facts(org):
+    from django.utils import translation
+
+    from projects.plans.compare import compare
+
+    from .plan_helpers import live
+
+    before_item = TenderItem.objects.create(project=org.project, kind="contract_department", text="物资部")
+    ask = Ask.objects.create(activity=org.activity, kind="small_favour", text="推荐中医", contact=org.contact)
+    before = live(org.project)
+    ChainMember.objects.filter(pk=org.member.pk).update(acquaintance="同学", acquaintance_holder=org.lead)
+    Ask.objects.filter(pk=ask.pk).update(granted=True)
+    before_item.contacts.set([org.contact])
+    after = live(org.project)
+    with translation.override("en"):
+        sections = {s["code"]: s["changes"] for s in compare(before, after)}
+    assert sections["chain"] == ["刘组长: prior acquaintance — → 同学; who of ours knows them — → 王组长"]
+    assert "asks granted + 推荐中医" in sections["activities"][0]
+    assert sections["tender"] == ["物资部: people we know there + 刘组长"]
