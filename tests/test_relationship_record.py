@@ -175,3 +175,12 @@ def test_comparing_two_versions_names_the_new_facts(org):
     assert sections["chain"] == ["刘组长: prior acquaintance — → 同学; who of ours knows them — → 王组长"]
     assert "asks granted + 推荐中医" in sections["activities"][0]
     assert sections["tender"] == ["物资部: people we know there + 刘组长"]
+
+
+@pytest.mark.django_db
+def test_the_activity_editor_shows_its_date_in_chinese_too(org):
+    # A date input shows only YYYY-MM-DD; Chinese formats dates 2026/10/23, and the editor opened blank.
+    client = client_for(org.rep)
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(reverse("activity_edit", args=[org.activity.pk])).content.decode()
+    assert f'value="{org.activity.date.isoformat()}"' in page

@@ -44,7 +44,13 @@ def sane_date(value: datetime.date | None) -> datetime.date | None:
 
 
 class DateInput(forms.DateInput):
+    """A browser's date picker: its value is always YYYY-MM-DD, whatever the language (Chinese formats
+    dates 2026/10/23, which a date input cannot show, so the editor opened with the date blank)."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def our_people():
