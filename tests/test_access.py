@@ -39,9 +39,11 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
         "batch_id": ImportBatch.objects.create(team=org.team, created_by=org.rep, file_name="客户.xlsx").pk,
-        "notice_id": Notice.objects.create(
-            recipient=org.rep, kind="plan_approved", message={}, link="/", key="k"
-        ).pk,
+        "notice_id": Notice.objects.get_or_create(
+            recipient=org.rep,
+            key="access-walk",
+            defaults={"kind": "plan_approved", "message": {}, "link": "/"},
+        )[0].pk,
         # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
         "token": "a-guess-at-someone-elses-calendar-address",
         **plan_ids(org),

@@ -51,7 +51,8 @@ class Server:
             "SECURE_SSL_REDIRECT": "0",
             "FAST_PASSWORD_HASHER": "1",
         }
-        command = [sys.executable, "-m", "gunicorn", "salescamp.wsgi:application"]
+        # No control socket: two gunicorns on one machine would share its default path.
+        command = [sys.executable, "-m", "gunicorn", "salescamp.wsgi:application", "--no-control-socket"]
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop(), after the server)
         self.process = subprocess.Popen(
             [*command, "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--log-level", "warning"],

@@ -185,8 +185,11 @@ NORTHEAST_CHAIN = {
     # The rep holds the 采购副总 relationship himself: two levels apart (PARITY_GAP).
     "赵副总": ([], "neutral", 2, "xiaozhang", [("只希望这个项目能够平安落地", "risk")]),
     "钱副总": (["key"], "neutral", 2, "chenzongjian", [("希望有技术创新的交流", "innovation")]),
-    "孙总": ([], "neutral", 1, "zhoufuzong", []),
+    # 周副总 and the 总经理 were classmates at an executive course: a familiarity that is his, not ours.
+    "孙总": ([], "neutral", 3, "zhoufuzong", []),
 }
+# Prior acquaintance (旧识): contact → (who of ours, how).
+NORTHEAST_ACQUAINTANCES = {"孙总": ("zhoufuzong", "总裁班同学")}
 
 
 def _load_demo_project(account, team, users, contacts) -> None:
@@ -211,6 +214,7 @@ def _load_demo_project(account, team, users, contacts) -> None:
     )
     project.shared_with.add(users["wangzuzhang"])
     for name, (roles, stance, depth, owner, pains) in NORTHEAST_CHAIN.items():
+        holder, how = NORTHEAST_ACQUAINTANCES.get(name, (None, ""))
         member = ChainMember.objects.create(
             project=project,
             contact=contacts[name],
@@ -218,6 +222,8 @@ def _load_demo_project(account, team, users, contacts) -> None:
             stance=stance,
             depth=depth,
             owner=users[owner],
+            acquaintance=how,
+            acquaintance_holder=users.get(holder),
         )
         for text, kind in pains:
             Pain.objects.create(member=member, text=text, kind=kind)
@@ -245,7 +251,9 @@ def _load_demo_project(account, team, users, contacts) -> None:
         other_departments=["procurement"],
         outcome="刘组长介绍了集采分工；A主任对新项目申报感兴趣。",
     )
-    first.asks.create(kind="information", text="请介绍今年集采的时间安排", contact=contacts["刘组长"])
+    first.asks.create(
+        kind="information", text="请介绍今年集采的时间安排", contact=contacts["刘组长"], granted=True
+    )
     activity(
         "tech_exchange",
         -12,

@@ -166,7 +166,10 @@ def activity_add(request: HttpRequest, project_id: int) -> HttpResponse:
 def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = access.activity_for(request.user, activity_id)
     form = ActivityForm(data_of(request), instance=activity, project=activity.project)
-    initial = [{"kind": a.kind, "contact": a.contact_id, "text": a.text} for a in activity.asks.all()] + [{}]
+    initial = [
+        {"kind": a.kind, "contact": a.contact_id, "text": a.text, "granted": a.granted}
+        for a in activity.asks.all()
+    ] + [{}]
     asks = AskFormSet(
         data_of(request), prefix="ask", form_kwargs={"project": activity.project}, initial=initial
     )
@@ -178,7 +181,7 @@ def _activity(request, project, form, asks, *, title) -> HttpResponse:
 
     def save():
         rows = [
-            {"kind": row["kind"], "contact": row["contact"], "text": row["text"]}
+            {"kind": row["kind"], "contact": row["contact"], "text": row["text"], "granted": row["granted"]}
             for row in asks.cleaned_data
             if row and not row.get("skip")
         ]
@@ -355,8 +358,18 @@ def _competitor(request, project, form) -> HttpResponse:
 
 def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = TenderItemForm(data_of(request), initial={"kind": request.GET.get("kind")})
-    form.instance.project = project
+    form = TenderItemForm(data_of(request), project=project, initial={"kind": request.GET.get("kind")})
+    return _tender(request, project, form)
+
+
+def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
+    item = access.tender_item_for(request.user, tender_item_id)
+    return _tender(
+        request, item.project, TenderItemForm(data_of(request), instance=item, project=item.project)
+    )
+
+
+def _tender(request, project, form) -> HttpResponse:
     return _row(
         request,
         project,
@@ -365,19 +378,7 @@ def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
         anchor="section-tender",
         thing=_("tender plan item"),
         saved=_("Tender plan saved."),
-    )
-
-
-def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
-    item = access.tender_item_for(request.user, tender_item_id)
-    return _row(
-        request,
-        item.project,
-        TenderItemForm(data_of(request), instance=item),
-        title=_("Tender plan"),
-        anchor="section-tender",
-        thing=_("tender plan item"),
-        saved=_("Tender plan saved."),
+        links=lambda: {"contacts": form.cleaned_data["contacts"]},
     )
 
 

@@ -25,9 +25,16 @@ from projects.rules.course import (
     RESOURCES,
     STATE_SIGNS,
 )
-from projects.rules.data import Activity, ChainMember, Contact, Person, PlanData
+from projects.rules.data import Activity, ChainMember, Contact, Person, PlanData, TenderItem
+from projects.rules.evidence import Evidence, evidence, runs_ahead
 from projects.rules.exchange import Exchange, exchange
-from projects.rules.parity import effective_owner, member_roles, parity_gap
+from projects.rules.parity import (
+    ContactFooting,
+    activity_parity,
+    effective_owner,
+    member_roles,
+    parity_gap,
+)
 from projects.rules.resources import ResourceRow, resource_rows
 
 # Long lists a page draws first in part (plan_view's `shorten`); the rest load when asked, so a chain of a
@@ -86,6 +93,8 @@ class Card:
     gap: int
     at_parity: bool
     owner: Person
+    evidence: Evidence  # what the record supports, beside the rep's own rating (member.depth)
+    rated_above_record: bool  # the rating runs ahead of the record (DEPTH_AHEAD_OF_RECORD)
     warnings: list[ShownWarning] = field(default_factory=list)
 
     @property
@@ -118,6 +127,7 @@ class ActivityRow:
     top_ours: Person | None
     gap: int | None
     parity_flag: bool
+    footing: str  # projects.rules.parity.Footing of the telling contact, "" when nobody is named
     overdue: bool
     warnings: list[ShownWarning]
     visit_sheet_id: int | None
@@ -179,7 +189,7 @@ class PlanView:
     resources: list[ResourceView]
     internal_selling: list[tuple[str, Any, list]]
     competitors: list[tuple[Any, list[Contact]]]
-    tender_groups: list[tuple[str, Any, list]]
+    tender_groups: list[tuple[str, Any, list[tuple[TenderItem, list[Contact]]]]]
     deal: Exchange
     section_warnings: dict[str, list[ShownWarning]]
     comments: dict[str, list]
@@ -329,7 +339,15 @@ def plan_view(
             for c in plan.competitors
         ],
         tender_groups=[
-            (kind, label("tender_kind", kind), [item for item in plan.tender if item.kind == kind])
+            (
+                kind,
+                label("tender_kind", kind),
+                [
+                    (item, [contact for cid in item.contact_ids if (contact := plan.contact(cid))])
+                    for item in plan.tender
+                    if item.kind == kind
+                ],
+            )
             for kind in TenderItemKind
         ],
         deal=exchange(plan),
@@ -356,12 +374,15 @@ def _shown(warnings: list[Warning]) -> list[ShownWarning]:
 def _card(plan: PlanData, member: ChainMember, warnings: list[ShownWarning]) -> Card:
     roles = member_roles(plan, member)
     gap = parity_gap(plan, member)
+    found = evidence(plan, member)
     return Card(
         member=member,
         roles=[(str(role), ROLE_LABELS[role]) for role in ROLE_PRIORITY if role in roles],
         gap=gap,
         at_parity=gap < plan.thresholds.parity_gap,
         owner=effective_owner(plan, member),
+        evidence=found,
+        rated_above_record=runs_ahead(member.depth, found, plan.thresholds),
         warnings=warnings,
     )
 
@@ -373,18 +394,19 @@ def _activities(plan: PlanData, warnings: dict, today: date, sheets: dict[int, i
     rows = []
     for activity in planned + done:
         theirs = [contact for cid in activity.contact_ids if (contact := plan.contact(cid))]
-        top_contact = max(theirs, key=lambda c: c.level, default=None)
-        top_ours = max(activity.our_people, key=lambda p: p.rank, default=None)
-        gap = top_contact.level - top_ours.rank if top_contact and top_ours else None
+        # Parity is about who shows up: the telling contact (a gap first, then the widest) against the most
+        # senior of ours present, judged as the PARITY_GAP rule judges it.
+        telling: ContactFooting | None = next(iter(activity_parity(plan, activity)), None)
         rows.append(
             ActivityRow(
                 activity=activity,
                 ours=list(activity.our_people),
                 theirs=theirs,
-                top_contact=top_contact,
-                top_ours=top_ours,
-                gap=gap,
-                parity_flag=gap is not None and gap >= plan.thresholds.parity_gap,
+                top_contact=telling.contact if telling else None,
+                top_ours=telling.ours if telling else None,
+                gap=telling.gap if telling else None,
+                parity_flag=bool(telling and telling.at_a_gap),
+                footing=str(telling.footing) if telling else "",
                 overdue=not activity.done and activity.date < today,
                 warnings=warnings.get(activity.id, []),
                 visit_sheet_id=sheets.get(activity.id),

@@ -89,7 +89,9 @@ class ChainMember:
     stance: str = Stance.NEUTRAL
     depth: int = Depth.STRANGER
     owner: Person | None = None  # our person holding the relationship; None: the project owner
-    acquaintance: str = ""  # prior acquaintance (a friend's introduction, classmates), '' if none
+    acquaintance: str = ""  # how one of ours knew them before (classmates, a friend's introduction), or ''.
+    # Who of ours has that prior acquaintance (旧识): it is a person's, not the company's; None: the owner.
+    acquaintance_holder: Person | None = None
     pains: tuple[Pain, ...] = ()
     added_on: date  # when the contact joined the chain: the staleness clock starts here
     resource_plan: tuple[ResourceItem, ...] = ()
@@ -133,6 +135,7 @@ class Ask:
     kind: str
     text: str = ""
     contact_id: int | None = None  # None: anyone met in the activity
+    granted: bool = False  # the customer did what we asked: reciprocity came back (互惠)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -211,6 +214,7 @@ class TenderItem:
     text: str
     kind: str = TenderItemKind.ADVANTAGE
     status: str = TenderItemStatus.PLANNED
+    contact_ids: tuple[int, ...] = ()  # the customer's people in that department we know (签合同、验收的人)
     id: int | None = None
 
 
@@ -241,6 +245,11 @@ class Thresholds:
     s3_leader_visits: int = 1
     wolf_cry_limit: int = 2
     wolf_cry_days: int = 90
+    # The relationship ladder read from the record (projects.rules.evidence).
+    familiar_meetings: int = 3  # "至少3次拜访以上…才有可能建立一个很稳固的初步关系"
+    cares_returns: int = 1  # asks granted before the record supports 在乎
+    bound_returns: int = 3  # asks granted before it supports 绑定
+    depth_leeway: int = 0  # steps a rep's rating may run ahead of the record before a warning
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -55,6 +55,7 @@ LINKS = {
     Activity.our_people.through: ("activity", "user"),
     Activity.contacts.through: ("activity", "contact"),
     Competitor.supporters.through: ("project_of_competitor", "contact"),
+    TenderItem.contacts.through: ("project_of_tender_item", "contact"),
 }
 # Which projects a key names.
 PROJECTS_OF = {
@@ -62,9 +63,15 @@ PROJECTS_OF = {
     "member": lambda ids: Q(members__in=ids),
     "activity": lambda ids: Q(activities__in=ids),
     "project_of_competitor": lambda ids: Q(competitors__in=ids),
+    "project_of_tender_item": lambda ids: Q(tender_items__in=ids),
     "account": lambda ids: Q(account__in=ids),
     "contact": lambda ids: Q(account__contacts__in=ids),
-    "user": lambda ids: Q(owner__in=ids) | Q(engagements__user__in=ids) | Q(members__owner__in=ids),
+    "user": lambda ids: (
+        Q(owner__in=ids)
+        | Q(engagements__user__in=ids)
+        | Q(members__owner__in=ids)
+        | Q(members__acquaintance_holder__in=ids)
+    ),
 }
 
 

@@ -155,6 +155,7 @@ def sheet_effects(
                         kind=row.get("kind") or "information",
                         text=row["text"],
                         contact_id=contact_id(row.get("contact", "")),
+                        granted=bool(row.get("granted")),
                     )
                     for row in sheet_data.get("asks", [])
                     if row.get("text")

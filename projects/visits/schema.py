@@ -103,7 +103,7 @@ GROUPS = {
     ],
     "next_steps": ["text", "date", "owner"],
     "competitors": ["name", "how_seen"],
-    "asks": ["kind", "contact", "text"],
+    "asks": ["kind", "contact", "text", "granted"],
     "gifts": ["kind", "value", "contact"],
 }
 ROW_CHOICES = {
@@ -117,6 +117,8 @@ ROW_CHOICES = {
     ("asks", "kind"): AskKind.values,
     ("gifts", "kind"): [k for k in GiftKind.values if k],
 }
+# Ticked or not: a row with nothing else in it is no row.
+ROW_CHECKBOXES = {("must_learn", "done"), ("asks", "granted")}
 # Essentials of the 60-second capture: who, why they met, state, hooks, next step.
 QUICK_FIELDS = {"date", "met", "reason_met", "state", "hooks", "next_steps"}
 # Team templates may switch these sections off; the rest is the course's core.
@@ -196,9 +198,10 @@ def _parse_rows(post, group: str, fields: list[str]) -> list[dict]:
             if allowed is not None and value not in allowed:
                 value = ""
             row[field] = value
-        if group == "must_learn":
-            row["done"] = bool(row["done"])
-        if any(v for k, v in row.items() if k != "done"):
+        checkboxes = {field for field in fields if (group, field) in ROW_CHECKBOXES}
+        for field in checkboxes:
+            row[field] = bool(row[field])
+        if any(v for k, v in row.items() if k not in checkboxes):
             rows.append(row)
     return rows
 

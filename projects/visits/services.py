@@ -171,7 +171,16 @@ def _log(project: Project, plain: data.Activity, ids: dict[int, int], by) -> Act
     activity.our_people.set([person.id for person in plain.our_people])
     activity.contacts.set([ids.get(cid, cid) for cid in plain.contact_ids])
     for ask in plain.asks:
-        _save(Ask(activity=activity, kind=ask.kind, text=ask.text, contact_id=ask.contact_id), by)
+        _save(
+            Ask(
+                activity=activity,
+                kind=ask.kind,
+                text=ask.text,
+                contact_id=ask.contact_id,
+                granted=ask.granted,
+            ),
+            by,
+        )
     for person in plain.our_people:
         Engagement.objects.get_or_create(project=project, user_id=person.id)
     return activity

@@ -264,10 +264,11 @@ def _import_member(
         depth=entry.depth,
         owner=users[entry.owner] if entry.owner else None,
         acquaintance=entry.acquaintance,
+        acquaintance_holder=users[entry.acquaintance_holder] if entry.acquaintance_holder else None,
     )
     if entry.added_on is not None:
         member.added_on = entry.added_on
-    _save(member, path, by)
+    _save(member, path, by, {"acquaintance": f"{path}.acquaintance"})
     for index, pain in enumerate(entry.pains):
         _save(Pain(member=member, text=pain.text, kind=pain.kind), f"{path}.pains[{index}]", by)
     for index, item in enumerate(entry.resource_plan):
@@ -314,6 +315,7 @@ def _import_activity(
                 kind=ask.kind,
                 text=ask.text,
                 contact=contacts[ask.contact] if ask.contact else None,
+                granted=ask.granted,
             ),
             f"{path}.asks[{index}]",
             by,
@@ -329,11 +331,9 @@ def _import_deal(parsed: ParsedPlan, project: Project, contacts: dict[str, Conta
         _save(competitor, f"$.competitors[{index}]", by)
         competitor.supporters.set([contacts[key] for key in entry.supporters])
     for index, item in enumerate(parsed.tender):
-        _save(
-            TenderItem(project=project, kind=item.kind, text=item.text, status=item.status),
-            f"$.tender[{index}]",
-            by,
-        )
+        tender_item = TenderItem(project=project, kind=item.kind, text=item.text, status=item.status)
+        _save(tender_item, f"$.tender[{index}]", by)
+        tender_item.contacts.set([contacts[key] for key in item.contacts])
     for index, term in enumerate(parsed.negotiation):
         _save(
             NegotiationTerm(
