@@ -3,7 +3,7 @@ module over 500 lines, no Django internals written by hand. A new import against
 
     salescamp (the site and our people)  ←  accounts (customers)  ←  projects
     projects: rules (the engine, pure)  ←  printing  ←  deals  ←  templatetags  ←  stored_warnings  ←  notices
-              ←  visits  ←  plans  ←  calendars  ←  desks  ←  demo
+              ←  visits  ←  plans  ←  reminders  ←  calendars  ←  desks  ←  demo
 """
 
 import ast
@@ -19,6 +19,7 @@ PROJECT_LAYERS = (
     "notices",
     "visits",
     "plans",
+    "reminders",
     "calendars",
     "desks",
     "demo",
