@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact
-from projects.visits.models import VisitSheet
+from projects.visits.models import Task, VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
@@ -37,6 +37,7 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "internal_sale_id": org.internal_sale.pk,
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
+        "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
         **plan_ids(org),
     }
 

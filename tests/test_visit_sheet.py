@@ -13,7 +13,7 @@ from projects.deals.loading import load_plan
 from projects.deals.models import Activity, ChainMember, Competitor
 from projects.visits import services as visit_services
 from projects.visits.diagnosis import diagnose
-from projects.visits.models import VisitSheet
+from projects.visits.models import Task, VisitSheet
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, submit_errors
 from projects.visits.services import StaleDraft, draft_save, effects_of, sheet_submit
@@ -95,8 +95,8 @@ def test_a_draft_keeps_what_was_typed_and_drops_only_impossible_choices():
 
 @pytest.mark.django_db
 def test_a_new_sheet_starts_from_what_is_known_and_what_the_project_lacks(org):
-    data = prefilled_sheet(load_plan(project_for(org.rep, org.project.pk)), previous=None)
-    assert "国网东北分部" in data["known_company"]
+    data = prefilled_sheet(load_plan(project_for(org.rep, org.project.pk)), previous=None, today=TODAY)
+    assert "国网东北分部" in data["known_company"] and data["date"] == TODAY.isoformat()
     questions = " ".join(item["text"] for item in data["must_learn"])
     # The chain has a bridge (刘组长) but no coach; the project state is unknown.
     assert "教练" in questions and "桥梁" not in questions
@@ -158,8 +158,10 @@ def test_submitting_applies_every_field_where_it_belongs_in_one_go(org):
     assert visit.asks.get().text == "请引荐技术副总"
     gift = Activity.objects.get(project=org.project, kind="gift")
     assert gift.gift_kind == "logo_souvenir" and gift.gift_value == 80
-    step = Activity.objects.get(project=org.project, done=False, goal="技术交流")
-    assert step.date == TODAY + datetime.timedelta(days=7)
+    # The next step is a task (待办) for the rep, not an activity with everyone met.
+    assert not Activity.objects.filter(project=org.project, done=False, goal="技术交流").exists()
+    task = Task.objects.get(project=org.project, text="技术交流")
+    assert task.due == TODAY + datetime.timedelta(days=7) and task.owner == org.rep and task.visit == sheet
     org.project.refresh_from_db()
     assert org.project.state == "S2" and "s2_grateful" in org.project.state_signs
     assert Competitor.objects.filter(project=org.project, name="友商A").exists()
@@ -173,10 +175,10 @@ def test_submitting_twice_applies_once(org):
     before = Activity.objects.count()
     for _ in range(2):
         sheet_submit(sheet_id=sheet.pk, by=org.rep)
-    assert Activity.objects.count() == before + 3  # the visit, the gift, the planned next step
+    assert Activity.objects.count() == before + 2  # the visit, the gift (the next step is a task)
     client = client_for(org.rep)
     assert client.post(f"/visits/{sheet.pk}/submit/").status_code == 302
-    assert Activity.objects.count() == before + 3
+    assert Activity.objects.count() == before + 2 and Task.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -238,8 +240,9 @@ def test_autosave_answers_json_and_a_conflict_with_who_saved(org):
 def test_starting_a_sheet_twice_with_the_same_key_opens_one_sheet(org):
     client = client_for(org.rep)
     key = str(uuid.uuid4())
-    first = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
-    second = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
+    typed = {"client_key": key, "date": TODAY.isoformat(), "reason_met": "想了解其他网省的做法"}
+    first = client.post(f"/projects/{org.project.pk}/visits/new/", typed)
+    second = client.post(f"/projects/{org.project.pk}/visits/new/", {**typed, "version": 1})
     assert first["Location"] == second["Location"]
     assert VisitSheet.objects.filter(project=org.project).count() == 1
 

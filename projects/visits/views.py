@@ -15,13 +15,27 @@ from projects.deals.loading import load_plan
 from projects.printing import STYLESHEETS, render_pdf
 from projects.visits.access import visit_for
 from projects.visits.diagnosis import diagnose
-from projects.visits.editor import editor_context
+from projects.visits.editor import add_person, editor_context
 from projects.visits.effects import describe
 from projects.visits.forms import VisitTemplateForm
 from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.visits.prefill import prefilled_sheet
-from projects.visits.schema import clean_text, parse_form, pick_existing, submit_errors
-from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save, effects_of, sheet_submit
+from projects.visits.schema import (
+    clean_text,
+    differences,
+    parse_form,
+    pick_existing,
+    submit_errors,
+    untouched,
+)
+from projects.visits.services import (
+    AlreadySubmitted,
+    StaleDraft,
+    draft_save,
+    effects_of,
+    sheet_start,
+    sheet_submit,
+)
 from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, parse_id, save_checked
 from salescamp.models import Team
 
@@ -35,32 +49,58 @@ def _diagnosed(sheet: VisitSheet):
     return plan, diagnose(sheet, plan, effects)
 
 
+def _new_sheet(request, project, key: uuid.UUID, quick: bool) -> VisitSheet:
+    """A sheet not saved yet: the page draws it, and the first keystroke creates it (nothing before)."""
+    plan = load_plan(project)
+    previous = project.visit_sheets.filter(discarded_at=None).order_by("-visit_date", "-created_at").first()
+    sheet = VisitSheet(
+        project=project,
+        created_by=request.user,
+        client_key=key,
+        quick=quick,
+        data=prefilled_sheet(plan, previous, timezone.localdate()),
+    )
+    sheet.plan = plan
+    return sheet
+
+
 @require_http_methods(["GET", "POST"])
 def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
+    """记拜访: the 60-second capture (or the full sheet, ?full=1) for this project, dated today. The sheet
+    is created by the first save of something typed; an untouched one leaves no draft."""
     project = project_for(request.user, project_id)
     if request.method == "GET":
-        return render(request, "visits/new.html", {"project": project, "client_key": uuid.uuid4()})
+        sheet = _new_sheet(request, project, uuid.uuid4(), quick=request.GET.get("full") != "1")
+        diagnosis = diagnose(sheet, sheet.plan, effects_of(sheet, sheet.plan))
+        context = editor_context(sheet, sheet.plan, diagnosis)
+        return render(request, "visits/form.html", {**context, "client_key": sheet.client_key})
+    if len(request.POST) > MAX_POST_FIELDS:
+        return HttpResponse(status=413)
     try:
         key = uuid.UUID(request.POST.get("client_key", ""))
     except ValueError:
         key = uuid.uuid4()
-    # Submitting the start page twice (a double tap, a retried request) opens the same sheet.
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    # A second save with the same key (a double tap, a retried request, the next keystroke) continues it.
     existing = VisitSheet.objects.filter(client_key=key, project=project).first()
     if existing:
-        return redirect("visit_edit", visit_id=existing.pk)
-    plan = load_plan(project)
-    previous = project.visit_sheets.order_by("-visit_date", "-created_at").first()
+        return _autosaved(request, existing) if wants_json else _posted(request, existing)
+    mode = request.POST.get("mode", "")
+    quick = {"quick": True, "full": False}.get(mode, request.POST.get("quick") != "0")
+    start = _new_sheet(request, project, key, quick=quick)
+    data = _with_person_added(request, parse_form(request.POST), start.plan)
+    if untouched(data, start.data):
+        if wants_json:
+            return JsonResponse({"untouched": True})
+        return redirect(reverse("visit_new", args=[project.pk]) + ("" if quick else "?full=1"))
     try:
-        sheet = VisitSheet.objects.create(
-            project=project,
-            created_by=request.user,
-            client_key=key,
-            quick=request.POST.get("quick") == "1",
-            data=prefilled_sheet(plan, previous),
-        )
-    except IntegrityError:
+        sheet = sheet_start(project=project, key=key, data=data, quick=quick, by=request.user)
+    except IntegrityError:  # the same key created meanwhile by a racing request
         sheet = get_object_or_404(VisitSheet, client_key=key, project=project)
-    return redirect("visit_edit", visit_id=sheet.pk)
+        return _autosaved(request, sheet) if wants_json else _posted(request, sheet)
+    if wants_json:
+        return _saved_json(request, sheet)
+    return _after_save(request, sheet, mode)
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,10 +112,24 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
         return _sheet_page(request, sheet, "visits/form.html")
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
+    return _posted(request, sheet)
+
+
+def _with_person_added(request, data: dict, plan) -> dict:
+    """A chip tapped without JavaScript posts the form: the person joins the rows (prefilled)."""
+    value = request.POST.get("add_met", "") or request.POST.get("add_met_other", "")
+    return add_person(data, value, plan) if value else data
+
+
+def _posted(request, sheet: VisitSheet) -> HttpResponse:
+    """The sheet posted as a form (no JavaScript, or a button): saved, then where the button leads."""
     data = parse_form(request.POST)
     if choice := request.POST.get("pick", ""):
         contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
         data = pick_existing(data, choice, contacts)
+    if request.POST.get("add_met") or request.POST.get("add_met_other"):
+        data = _with_person_added(request, data, load_plan(sheet.project))
+    mode = request.POST.get("mode", "")
     try:
         sheet = draft_save(
             sheet_id=sheet.pk,
@@ -84,15 +138,23 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
             by=request.user,
             device=clean_text(request.POST.get("device", ""))[:40],
             force=request.POST.get("force") == "1",
-            quick={"quick": True, "full": False}.get(request.POST.get("mode", "")),
+            quick={"quick": True, "full": False}.get(mode),
         )
+    except AlreadySubmitted:
+        return redirect("visit_detail", visit_id=sheet.pk)
     except StaleDraft as stale:
         sheet.data = data  # show what the user typed, beside the news that another copy exists
-        context = editor_context(sheet, *_diagnosed(sheet), conflict=stale)
+        conflict = {"saved_by": stale.saved_by, "differences": differences(data, stale.current.data)}
+        context = editor_context(sheet, *_diagnosed(sheet), conflict=conflict)
         return render(request, "visits/form.html", context, status=CONFLICT)
+    return _after_save(request, sheet, mode)
+
+
+def _after_save(request, sheet: VisitSheet, mode: str) -> HttpResponse:
     if request.POST.get("action") == "submit":
         return redirect("visit_submit", visit_id=sheet.pk)
-    messages.success(request, _("Draft saved."))
+    if not (mode or request.POST.get("add_met") or request.POST.get("add_met_other")):
+        messages.success(request, _("Draft saved."))
     return redirect("visit_edit", visit_id=sheet.pk)
 
 
@@ -108,6 +170,10 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
         return HttpResponseNotAllowed(["POST"])
     if len(request.POST) > MAX_POST_FIELDS:
         return JsonResponse({"error": "too large"}, status=413)
+    return _autosaved(request, sheet)
+
+
+def _autosaved(request, sheet: VisitSheet) -> JsonResponse:
     data = parse_form(request.POST)
     try:
         sheet = draft_save(
@@ -129,9 +195,14 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
                 "version": stale.current.version,
                 "saved_by": stale.saved_by,
                 "saved_at": timezone.localtime(stale.current.updated_at).strftime("%H:%M:%S"),
+                "differences": differences(data, stale.current.data),
             },
             status=CONFLICT,
         )
+    return _saved_json(request, sheet)
+
+
+def _saved_json(request, sheet: VisitSheet) -> JsonResponse:
     _plan, diagnosis = _diagnosed(sheet)
     diagnosis_html = render_to_string(
         "visits/form.html#diagnosis",
@@ -140,6 +211,10 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
     )
     return JsonResponse(
         {
+            "sheet": sheet.pk,
+            "edit_url": reverse("visit_edit", args=[sheet.pk]),
+            "autosave_url": reverse("visit_autosave", args=[sheet.pk]),
+            "delete_url": reverse("visit_delete", args=[sheet.pk]),
             "version": sheet.version,
             "saved_at": timezone.localtime(sheet.updated_at).strftime("%H:%M:%S"),
             "saved_ms": int(sheet.updated_at.timestamp() * 1000),
