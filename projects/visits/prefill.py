@@ -27,6 +27,7 @@ def prefilled_sheet(plan: PlanData, previous: VisitSheet | None, today: datetime
         {"text": text, "done": False, "key": key} for key, text in what_to_learn(plan, previous)
     ]
     data["date"] = today.isoformat()  # most sheets are written right after the call
+    data["state"] = plan.state  # as the project stands; one tap changes it
     return data
 
 

@@ -15,6 +15,7 @@ from projects.deals.loading import load_plan
 from projects.printing import STYLESHEETS, render_pdf
 from projects.visits.access import visit_for
 from projects.visits.diagnosis import diagnose
+from projects.visits.display import sheet_parts
 from projects.visits.editor import add_person, editor_context
 from projects.visits.effects import describe
 from projects.visits.forms import VisitTemplateForm
@@ -37,7 +38,7 @@ from projects.visits.services import (
     sheet_submit,
 )
 from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, parse_id, save_checked
-from salescamp.models import Team
+from salescamp.models import Team, User
 
 MAX_POST_FIELDS = 2000
 
@@ -109,7 +110,7 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
     if request.method == "GET":
-        return _sheet_page(request, sheet, "visits/form.html")
+        return render(request, "visits/form.html", editor_context(sheet, *_diagnosed(sheet)))
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
     return _posted(request, sheet)
@@ -158,9 +159,20 @@ def _after_save(request, sheet: VisitSheet, mode: str) -> HttpResponse:
     return redirect("visit_edit", visit_id=sheet.pk)
 
 
-def _sheet_page(request, sheet, template: str) -> HttpResponse:
-    """The editor or the read view of a sheet (from visit_for)."""
-    return render(request, template, editor_context(sheet, *_diagnosed(sheet)))
+def _read_context(sheet: VisitSheet) -> dict:
+    """The sheet as it reads (its page, its PDF): everything entered, in words."""
+    plan, diagnosis = _diagnosed(sheet)
+    context = editor_context(sheet, plan, diagnosis)
+    ids = {parse_id(i) for i in [*sheet.data.get("our_people", []), *sheet.data.get("our_people_before", [])]}
+    ids |= {parse_id(row.get("owner", "")) for row in sheet.data.get("next_steps", [])}
+    people = {user.pk: str(user) for user in User.objects.filter(pk__in=ids - {None})}
+    context["parts"] = sheet_parts(
+        context["data"],
+        contacts=dict(context["contact_choices"]),
+        people=people,
+        questions=context["questions"],
+    )
+    return context
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -260,13 +272,13 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    return _sheet_page(request, visit_for(request.user, visit_id), "visits/detail.html")
+    return render(request, "visits/detail.html", _read_context(visit_for(request.user, visit_id)))
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
     """The sheet on A4, through the same PDF machinery as the plan."""
     sheet = visit_for(request.user, visit_id)
-    context = editor_context(sheet, *_diagnosed(sheet))
+    context = _read_context(sheet)
     context["stylesheets"] = [*STYLESHEETS, "css/visit-print.css"]
     html = render_to_string("visits/pdf.html", context, request=request)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
