@@ -1,6 +1,7 @@
 """The visit information sheet: lenient drafts, strict submit, what a sheet changes in its project."""
 
 import datetime
+import re
 import uuid
 
 import pytest
@@ -321,3 +322,37 @@ def test_a_duplicate_new_contact_is_offered_the_existing_one_and_one_tap_swaps_i
     assert sheet.data["met"][0]["contact"] == str(org.contact.pk) and sheet.data["met"][0]["new_name"] == ""
     assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
     assert Contact.objects.filter(account=org.account, name="刘组长").count() == 1
+
+
+@pytest.mark.django_db
+def test_our_people_offered_are_the_projects_team_and_its_managers_only(org):
+    from salescamp.models import User
+
+    support = User.objects.create_superuser("support", password="x", display_name="支持管理员")
+    page = client_for(org.rep).get(f"/projects/{org.project.pk}/visits/new/?full=1").text
+    offered = {int(pk) for pk in re.findall(r'name="our_people" value="(\d+)"', page)}
+    assert offered == {org.director.pk, org.lead.pk, org.rep.pk, org.teammate.pk}
+    assert org.stranger.pk not in offered and support.pk not in offered
+    # A stranger named by a tampered form is not taken as one of ours.
+    sheet = sheet_for(
+        org, date=TODAY.isoformat(), met__0__contact=org.contact.pk, our_people=[org.stranger.pk]
+    )
+    assert visit_services.people_named(sheet.data, org.project) == {}
+
+
+@pytest.mark.django_db
+def test_the_must_learn_checklist_ticks_what_the_sheet_answers(org):
+    data = parse_form(
+        post(
+            must_learn__0__text="预算：资金落实了吗？",
+            must_learn__0__key="bant_budget",
+            must_learn__1__text="谁是桥梁？",
+            must_learn__1__key="bridge",
+            must_learn__2__text="客户状态？",
+            must_learn__2__key="state",
+            bant_budget="今年技改专项约 400 万",
+            met__0__contact=org.contact.pk,
+            met__0__role="bridge",
+        )
+    )
+    assert [item["done"] for item in data["must_learn"]] == [True, True, False]

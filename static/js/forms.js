@@ -3,20 +3,15 @@
 (function () {
   "use strict";
   function showFirstError(root) {
-    var target = root.querySelector("#error-summary, [aria-invalid=true], .errorlist");
+    var target = root.querySelector("#error-summary, [aria-invalid=true]");
     if (!target) return;
     target.scrollIntoView({ block: "center" });
-    var field = target.matches("input, select, textarea") ? target : null;
-    if (!field && target.classList.contains("errorlist")) {
-      field = target.parentElement && target.parentElement.querySelector("input, select, textarea");
-    }
-    if (field) field.focus({ preventScroll: true });
+    if (target.matches("input, select, textarea")) target.focus({ preventScroll: true });
   }
-  document.addEventListener("DOMContentLoaded", function () {
-    if (document.getElementById("error-summary")) showFirstError(document);
-  });
-  document.addEventListener("htmx:afterSwap", function (event) {
+  document.addEventListener("DOMContentLoaded", function () { showFirstError(document); });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // An outerHTML swap replaced the target: look in the page, where the refused form now is.
     var xhr = event.detail && event.detail.xhr;
-    if (xhr && xhr.status === 422) showFirstError(event.detail.target);
+    if (xhr && xhr.status === 422) showFirstError(document);
   });
 })();
