@@ -66,7 +66,7 @@ class Server:
             try:
                 urllib.request.urlopen(self.url("/ping/"), timeout=2).read()
                 return
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):  # a worker still booting
                 time.sleep(0.2)
         raise AssertionError("gunicorn did not start")
 
