@@ -356,3 +356,44 @@ def test_the_must_learn_checklist_ticks_what_the_sheet_answers(org):
         )
     )
     assert [item["done"] for item in data["must_learn"]] == [True, True, False]
+
+
+@pytest.mark.django_db
+def test_saving_from_the_sixty_second_form_keeps_what_the_full_sheet_holds(org):
+    sheet = sheet_for(
+        org,
+        date=TODAY.isoformat(),
+        bant_budget="今年技改专项约 400 万",
+        met__0__new_name="马工",
+        met__0__new_level=2,
+        met__0__pain_kind="commercial",
+        next_steps__0__text="送报告",
+        next_steps__0__owner=org.lead.pk,
+    )
+    sheet.quick = True
+    sheet.save()
+    client = client_for(org.rep)
+    page = client.get(f"/visits/{sheet.pk}/edit/").text
+    assert 'name="bant_budget"' not in page and 'name="form" value="quick"' in page
+    fields = {
+        "form": "quick",
+        "version": sheet.version,
+        "date": TODAY.isoformat(),
+        "met-0-new_name": "马工",
+        "met-0-new_level": "2",
+        "met-0-pain_kind": "commercial",
+        "reason_met": "想了解其他网省的做法",
+        "next_steps-0-text": "送报告",
+        "next_steps-0-owner": org.lead.pk,
+    }
+    assert client.post(f"/visits/{sheet.pk}/edit/", fields).status_code == 302
+    sheet.refresh_from_db()
+    assert (
+        sheet.data["bant_budget"] == "今年技改专项约 400 万"
+        and sheet.data["reason_met"] == "想了解其他网省的做法"
+    )
+    assert sheet.data["met"][0]["new_level"] == "2" and sheet.data["next_steps"][0]["owner"] == str(
+        org.lead.pk
+    )
+    for hidden in ('name="met-0-new_level" value="2"', 'name="next_steps-0-owner"'):
+        assert hidden in page

@@ -120,6 +120,7 @@ ROW_CHOICES = {
 }
 # Essentials of the 60-second capture: who, why they met, state, hooks, next step.
 QUICK_FIELDS = {"date", "met", "reason_met", "state", "hooks", "next_steps"}
+QUICK_FORM = "quick"  # the posted form was the 60-second one: it holds only the fields above
 # Team templates may switch these sections off; the rest is the course's core.
 OPTIONAL_SECTIONS = [
     ("known", _("What is already known")),
@@ -296,6 +297,15 @@ def answered(key: str, data: dict) -> bool:
     if key.startswith("pain:"):
         return any(row.get("contact") == key[len("pain:") :] and row.get("pains") for row in met)
     return False
+
+
+def posted_sheet(post, stored: dict) -> dict:
+    """What a posted form says the sheet is now. The 60-second form shows only its essentials: every other
+    field keeps what the sheet holds (switching forms never drops what was typed in the other)."""
+    data = parse_form(post)
+    if post.get("form") != QUICK_FORM:
+        return data
+    return {**stored, **{key: value for key, value in data.items() if key in QUICK_FIELDS}}
 
 
 def untouched(data: dict, start: dict) -> bool:

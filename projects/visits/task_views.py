@@ -51,7 +51,7 @@ def task_to_activity(request: HttpRequest, task_id: int) -> HttpResponse:
     errors: dict[str, str] = {}
     chosen = {task.contact_id} if task.contact_id else set()
     kind = ActivityKind.VISIT
-    day = task.due or timezone.localdate()
+    day = max(task.due or timezone.localdate(), timezone.localdate())  # an overdue task is planned from today
     if request.method == "POST":
         chosen = {cid for cid in map(parse_id, request.POST.getlist("contacts")) if cid}
         kind = request.POST.get("kind", "")

@@ -24,8 +24,8 @@ from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import (
     clean_text,
     differences,
-    parse_form,
     pick_existing,
+    posted_sheet,
     submit_errors,
     untouched,
 )
@@ -54,13 +54,9 @@ def _new_sheet(request, project, key: uuid.UUID, quick: bool) -> VisitSheet:
     """A sheet not saved yet: the page draws it, and the first keystroke creates it (nothing before)."""
     plan = load_plan(project)
     previous = project.visit_sheets.filter(discarded_at=None).order_by("-visit_date", "-created_at").first()
-    sheet = VisitSheet(
-        project=project,
-        created_by=request.user,
-        client_key=key,
-        quick=quick,
-        data=prefilled_sheet(plan, previous, timezone.localdate()),
-    )
+    data = prefilled_sheet(plan, previous, timezone.localdate())
+    data["our_people"] = [str(request.user.pk)]  # the rep came; one tap adds the leader who came along
+    sheet = VisitSheet(project=project, created_by=request.user, client_key=key, quick=quick, data=data)
     sheet.plan = plan
     return sheet
 
@@ -89,7 +85,7 @@ def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
     mode = request.POST.get("mode", "")
     quick = {"quick": True, "full": False}.get(mode, request.POST.get("quick") != "0")
     start = _new_sheet(request, project, key, quick=quick)
-    data = _with_person_added(request, parse_form(request.POST), start.plan)
+    data = _with_person_added(request, posted_sheet(request.POST, start.data), start.plan)
     if untouched(data, start.data):
         if wants_json:
             return JsonResponse({"untouched": True})
@@ -124,7 +120,7 @@ def _with_person_added(request, data: dict, plan) -> dict:
 
 def _posted(request, sheet: VisitSheet) -> HttpResponse:
     """The sheet posted as a form (no JavaScript, or a button): saved, then where the button leads."""
-    data = parse_form(request.POST)
+    data = posted_sheet(request.POST, sheet.data)
     if choice := request.POST.get("pick", ""):
         contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
         data = pick_existing(data, choice, contacts)
@@ -186,7 +182,7 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def _autosaved(request, sheet: VisitSheet) -> JsonResponse:
-    data = parse_form(request.POST)
+    data = posted_sheet(request.POST, sheet.data)
     try:
         sheet = draft_save(
             sheet_id=sheet.pk,
