@@ -37,8 +37,14 @@ def next_tuesday(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_issue_scenario_takes_at_most_15_taps_and_80_characters(org, browser, live_server, viewport):
+@pytest.mark.parametrize(
+    ("viewport", "form"),
+    [(PHONE, "quick"), (DESKTOP, "quick"), (PHONE, "full")],
+    ids=["phone", "desktop", "full-sheet-phone"],
+)
+def test_the_issue_scenario_takes_at_most_15_taps_and_80_characters(
+    org, browser, live_server, viewport, form
+):
     ProjectFactory(account=org.account, team=org.team, owner=org.rep, name="配网运维平台")  # a choice to make
     context, page = signed_in_page(browser, live_server, "rep", viewport)
     journey = Journey(page)
@@ -47,6 +53,9 @@ def test_the_issue_scenario_takes_at_most_15_taps_and_80_characters(org, browser
     journey.tap(".bottombar .record-visit" if viewport == PHONE else ".page-head .record-visit")
     journey.tap(f'a[href="/projects/{org.project.pk}/visits/new/"]')
     page.wait_for_selector("#visit-form")
+    if form == "full":
+        journey.tap("button[name=mode][value=full]")
+        page.wait_for_url("**?full=1")
     assert page.input_value("#f-date") == timezone.localdate().isoformat()  # today, untouched
     journey.tap(f'.add-met[data-contact="{org.contact.pk}"]')  # 刘组长, from the chain
     journey.tap(".add-met[data-new]")  # someone new
@@ -62,10 +71,11 @@ def test_the_issue_scenario_takes_at_most_15_taps_and_80_characters(org, browser
     journey.tap("form button.primary")
     page.wait_for_url(f"**/projects/{org.project.pk}/**")
 
-    print(f"\nquick capture at {viewport['width']}px: {journey.taps} taps, {journey.characters} characters")
+    print(f"\n{form} at {viewport['width']}px: {journey.taps} taps, {journey.characters} characters")
     assert journey.taps <= MAX_TAPS and journey.characters <= MAX_CHARACTERS
     sheet = VisitSheet.objects.get()
-    assert sheet.status == "submitted" and sheet.quick and sheet.visit_date == timezone.localdate()
+    assert sheet.status == "submitted" and sheet.quick == (form == "quick")
+    assert sheet.visit_date == timezone.localdate()
     new = Contact.objects.get(account=org.account, name="马工")
     assert new.title == "物资部采购专责"
     bridge = ChainMember.objects.get(project=org.project, contact=org.contact)
@@ -84,6 +94,9 @@ def test_the_full_sheet_enters_each_person_with_chips_not_dropdowns(org, browser
     page.click(".add-met[data-new]")
     rows = page.locator("[data-rows=met] > [data-row]")
     assert rows.count() == 2
+    # Per person: the kind of pain is the one dropdown left (a new person's level, function, personality
+    # and boss sit folded below their name and title); the issue counted 9 before.
+    assert rows.nth(0).locator("select").count() == 1
     for field in ("role", "stance", "depth"):
         assert page.locator(f'[data-rows=met] select[name$="-{field}"]').count() == 0
         assert page.locator(f'[data-rows=met] input[type=radio][name$="-{field}"]').count() > 0
