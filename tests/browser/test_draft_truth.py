@@ -1,9 +1,12 @@
 """Drafts that tell the truth (issue 14): the restore banner appears only when this device holds text the
 server lacks, naming the fields; two tabs in conflict see one banner with both copies side by side."""
 
+import time
+
 import pytest
 from django.utils import timezone
 
+from projects.visits import views
 from projects.visits.models import VisitSheet
 
 from .conftest import DESKTOP, PHONE, signed_in_page
@@ -99,4 +102,28 @@ def test_an_untouched_sheet_leaves_no_draft_and_a_draft_is_deleted_with_undo(org
     assert page.input_value("#f-reason_met") == "想了解"
     page.goto(f"{live_server.url}/")
     assert page.locator(f"#draft-{sheet.pk}").count() == 1
+    context.close()
+
+
+def test_a_chip_tapped_while_a_save_is_on_its_way_is_saved_too(org, browser, live_server, monkeypatch):
+    sheet = VisitSheet.objects.create(
+        project=org.project, created_by=org.rep, data={"date": timezone.localdate().isoformat()}
+    )
+    slow_save = views.draft_save
+
+    def draft_save(**kwargs):
+        time.sleep(1.5)  # a slow connection: the save is still on its way when the rep taps
+        return slow_save(**kwargs)
+
+    monkeypatch.setattr(views, "draft_save", draft_save)
+    context, page = signed_in_page(browser, live_server, "rep", PHONE)
+    page.goto(f"{live_server.url}/visits/{sheet.pk}/edit/")
+    page.fill("#f-reason_met", "想了解其他网省的做法")
+    page.wait_for_selector("#save-status[data-state=saving]")
+    page.click(f'.add-met[data-contact="{org.contact.pk}"]')
+    deadline = time.monotonic() + 15  # the first save lands, then the one that carries the tap
+    while not (data := VisitSheet.objects.get().data).get("met") and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    assert data["reason_met"] == "想了解其他网省的做法"
+    assert [row["contact"] for row in data["met"]] == [str(org.contact.pk)]
     context.close()
