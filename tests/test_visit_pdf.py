@@ -147,7 +147,27 @@ def test_every_field_entered_shows_on_the_submitted_sheet_and_its_pdf(org, tmp_p
     page = squeezed(html.unescape(client.get(f"/visits/{sheet.pk}/").text))
     path = tmp_path / "visit.pdf"
     path.write_bytes(client.get(f"/visits/{sheet.pk}.pdf").content)
-    text = squeezed(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split("\f")
+    # Nothing on a page of its own by accident: every page carries a real share of the sheet.
+    assert min(len(page.split()) for page in pages if page.strip()) >= 10
+    text = squeezed("".join(pages))
     assert [words for words in expected if squeezed(words) not in page] == []
     assert [words for words in expected if squeezed(words) not in text] == []
     assert "-" + TODAY.strftime("%m") + "-" not in page  # no ISO dates
+
+
+@pytest.mark.django_db
+def test_a_sixty_second_capture_prints_on_one_page(org, tmp_path):
+    fields = {
+        "date": TODAY.isoformat(),
+        "met__0__contact": org.contact.pk,
+        "reason_met": "想了解其他网省的做法",
+    }
+    sheet = VisitSheet.objects.create(
+        project=org.project, created_by=org.rep, quick=True, data=parse_form(post(**fields))
+    )
+    sheet_submit(sheet_id=sheet.pk, by=org.rep)
+    path = tmp_path / "visit.pdf"
+    path.write_bytes(client_for(org.rep).get(f"/visits/{sheet.pk}.pdf").content)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
