@@ -157,3 +157,24 @@ def test_the_migration_turns_next_steps_filed_as_activities_into_tasks(org):
         TODAY + datetime.timedelta(days=3),
         sheet.pk,
     )
+
+
+@pytest.mark.django_db
+def test_a_task_is_added_corrected_and_removed_from_the_project_page(org):
+    client = client_for(org.rep)
+    page = client.get(f"/projects/{org.project.pk}/").text
+    assert f"/projects/{org.project.pk}/tasks/add/" in page
+    added = client.post(
+        f"/projects/{org.project.pk}/tasks/add/?page=project",
+        {"text": "问清集采时间表", "owner": org.rep.pk, "contact": org.contact.pk, "due": TODAY.isoformat()},
+    )
+    task = Task.objects.get()
+    assert added.status_code == 302 and (task.owner, task.contact) == (org.rep, org.contact)
+    # Only our people of the project take a task: another team's rep is refused beside the field.
+    refused = client.post(
+        f"/tasks/{task.pk}/edit/?page=project",
+        {"text": "问清集采时间表", "owner": org.stranger.pk, "due": TODAY.isoformat(), "version": task.version},
+    )
+    assert refused.status_code == 422 and Task.objects.get().owner == org.rep
+    client.post(f"/tasks/{task.pk}/edit/?page=project", {"delete": "1", "version": task.version})
+    assert not Task.objects.exists()

@@ -36,7 +36,12 @@ def task_toggle(request: HttpRequest, task_id: int) -> HttpResponse:
     except StaleEdit as stale:
         task, status = stale.current, CONFLICT
     if request.htmx:
-        context = {"task": task, "today": timezone.localdate(), "stale": status == CONFLICT}
+        context = {
+            "task": task,
+            "today": timezone.localdate(),
+            "stale": status == CONFLICT,
+            "show_project": request.POST.get("on_desk") == "1",  # drawn again as the list it sits in
+        }
         return render(request, "visits/parts/_task.html", context, status=status)
     if status == CONFLICT:
         messages.error(request, _("Someone changed this task meanwhile; it is shown as it is now."))
