@@ -173,7 +173,12 @@ def test_a_task_is_added_corrected_and_removed_from_the_project_page(org):
     # Only our people of the project take a task: another team's rep is refused beside the field.
     refused = client.post(
         f"/tasks/{task.pk}/edit/?page=project",
-        {"text": "问清集采时间表", "owner": org.stranger.pk, "due": TODAY.isoformat(), "version": task.version},
+        {
+            "text": "问清集采时间表",
+            "owner": org.stranger.pk,
+            "due": TODAY.isoformat(),
+            "version": task.version,
+        },
     )
     assert refused.status_code == 422 and Task.objects.get().owner == org.rep
     client.post(f"/tasks/{task.pk}/edit/?page=project", {"delete": "1", "version": task.version})
