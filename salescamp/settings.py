@@ -229,6 +229,7 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+FORMAT_MODULE_PATH = ["salescamp.formats"]  # dates as people write them (9月5日)
 USE_I18N = True
 USE_TZ = True
 

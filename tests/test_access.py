@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact, ImportBatch
 from projects.notices.models import Notice
-from projects.visits.models import VisitSheet
+from projects.visits.models import Task, VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
@@ -46,6 +46,7 @@ def ids_by_kwarg(org) -> dict[str, int]:
         )[0].pk,
         # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
         "token": "a-guess-at-someone-elses-calendar-address",
+        "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
         **plan_ids(org),
     }
 

@@ -3,6 +3,7 @@ from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,13 @@ class DateInput(forms.DateInput):
 
 def our_people():
     return User.objects.filter(is_active=True).order_by("-rank", "display_name", "username")
+
+
+def project_people(project):
+    """Who of ours may be named on a project's visit sheets: its team's members and the leaders of its team
+    and the teams above it (the rep's management line, 内部销售) — not other teams, not support staff."""
+    leaders = [team.leader_id for team in [project.team, *project.team.ancestors()] if team.leader_id]
+    return our_people().filter(Q(memberships__team=project.team_id) | Q(pk__in=leaders)).distinct()
 
 
 class ProjectForm(VersionedModelForm):

@@ -11,6 +11,7 @@ from projects.deals import services as project_services
 from projects.deals.models import Activity, ChainMember, ControlPoint, Engagement, InternalSale, Pain, Project
 from projects.demo.desks import load_desk_demo
 from projects.demo.review import load_plan_demo
+from projects.demo.visits import load_visit_demo
 from salescamp.editing import write_transaction
 from salescamp.models import Membership, Rank, Team, User
 
@@ -295,6 +296,7 @@ def _load_demo_project(account, team, users, contacts) -> None:
     ControlPoint.objects.filter(project=project, number=2).update(
         status="in_progress", actions="A主任、壁工定期沟通"
     )
+    load_visit_demo(project, first, users, contacts)
     InternalSale.objects.create(
         project=project, target="presales", person=None, commitment="两名售前支持技术交流", status="committed"
     )

@@ -1,4 +1,4 @@
-"""The rep's desk (工作台): visits this week against the target, what is due, open hooks, unfinished
+"""The rep's desk (工作台): visits this week against the target, tasks due (到期待办), open hooks, unfinished
 sheets, returned plans, projects by state and stage, and the most serious warnings."""
 
 from dataclasses import dataclass
@@ -21,7 +21,8 @@ from projects.desks.figures import (
 )
 from projects.plans.models import PlanSubmission
 from projects.stored_warnings import queries as stored
-from projects.visits.models import VisitSheet, VisitStatus
+from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.visits.tasks import open_tasks_of
 from salescamp.models import User
 
 TOP_WARNINGS = 8  # the rep desk's "most serious warnings"
@@ -41,7 +42,7 @@ class RepDesk:
     visits_this_week: int
     target: int
     progress: charts.Progress
-    due: list[Activity]  # planned activities of my projects dated today or earlier
+    tasks: list[Task]  # my open tasks (待办): overdue, due within a week, undated
     open_hooks: list[Activity]  # done activities' hooks with nothing after them
     drafts: list[VisitSheet]  # my visit sheets still in draft (incomplete)
     returned_plans: list[PlanSubmission]  # my plans returned with comments, not yet resubmitted
@@ -81,26 +82,26 @@ def rep_desk(user, today: date) -> RepDesk:
     groups = [
         StateGroup(tally, [p for p in open_projects if p.state == tally.key]) for tally in numbers.states
     ]
-    due = list(
-        Activity.objects.filter(project__in=mine, done=False, date__lte=today)
-        .select_related("project", "project__account")
-        .order_by("date", "pk")[:LIST_LIMIT]
-    )
+    tasks = list(open_tasks_of(user, mine, today)[:LIST_LIMIT])
     later = Activity.objects.filter(project=OuterRef("project")).filter(
         Q(date__gt=OuterRef("date")) | Q(date=OuterRef("date"), pk__gt=OuterRef("pk"))
     )
+    # A task set on the visit's own sheet is its next step too.
+    followed = Task.objects.filter(visit__activity=OuterRef("pk"))
     hooks = list(
         Activity.objects.filter(project__in=mine, done=True)
         .exclude(hook="")
-        .filter(~Exists(later))
+        .filter(~Exists(later), ~Exists(followed))
         .select_related("project", "project__account")
         .order_by("date", "pk")[:LIST_LIMIT]
     )
-    for item in (*due, *hooks):
+    for item in hooks:
         item.days_ago = (today - item.date).days
     warnings = stored.of_projects(mine.filter(stage__in=OPEN_STAGES))
     drafts = list(
-        VisitSheet.objects.filter(created_by=user, status=VisitStatus.DRAFT, project__in=visible.values("pk"))
+        VisitSheet.objects.filter(
+            created_by=user, status=VisitStatus.DRAFT, discarded_at=None, project__in=visible.values("pk")
+        )
         .select_related("project", "project__account")
         .order_by("-updated_at", "-pk")[:LIST_LIMIT]
     )
@@ -111,7 +112,7 @@ def rep_desk(user, today: date) -> RepDesk:
         visits_this_week=visits,
         target=user.weekly_visit_target,
         progress=charts.progress(visits, user.weekly_visit_target),
-        due=due,
+        tasks=tasks,
         open_hooks=hooks,
         drafts=drafts,
         returned_plans=returned_plans(mine),

@@ -25,6 +25,8 @@ from projects.deals.forms import (
 from projects.deals.labels import label
 from projects.deals.models import Activity, ActivityKind
 from projects.plans.editing import Edit, data_of, edit, version_of
+from projects.visits.access import task_for
+from projects.visits.forms import TaskForm
 from salescamp.editing import valid_id
 
 # ---- the project's own fields ------------------------------------------------------------------------------
@@ -407,6 +409,32 @@ def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
         anchor="section-negotiation",
         thing=_("negotiation term"),
         saved=_("Exchange table saved."),
+    )
+
+
+# ---- tasks (待办) ------------------------------------------------------------------------------------------
+
+
+def task_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = TaskForm(data_of(request), project=project, initial={"owner": request.user.pk})
+    return _task(request, project, form)
+
+
+def task_edit(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = task_for(request.user, task_id)
+    return _task(request, task.project, TaskForm(data_of(request), instance=task, project=task.project))
+
+
+def _task(request, project, form) -> HttpResponse:
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Task (待办)"),
+        anchor="tasks",
+        thing=_("task"),
+        saved=_("Task saved."),
     )
 
 

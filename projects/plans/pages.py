@@ -19,7 +19,7 @@ from projects.plans.forms import CommentForm, DecisionForm
 from projects.plans.models import PlanStatus, PlanSubmission
 from projects.plans.selectors import comments_by_section, live_version, review_queue
 from projects.plans.view import LISTS, plan_view
-from projects.visits.selectors import drafts_of, sheets_by_activity
+from projects.visits.selectors import drafts_of, open_tasks, sheets_by_activity
 from salescamp.editing import parse_id
 
 PAGES = {"project": "plans/project.html", "plan": "plans/plan.html"}
@@ -65,6 +65,7 @@ def page_context(request, project: Project, page: str, **extra) -> dict:
     }
     if page == "project":
         context["visit_drafts"] = drafts_of(project)
+        context["open_tasks"] = open_tasks(project)
     else:
         review_context = _review_context(request, project)
         latest = review_context["latest"]
