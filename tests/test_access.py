@@ -4,6 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact, ImportBatch
+from projects.deals.models import RelationshipRequest
 from projects.notices.models import Notice
 from projects.visits.models import Task, VisitSheet
 from salescamp.models import Team
@@ -47,6 +48,10 @@ def ids_by_kwarg(org) -> dict[str, int]:
         # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
         "token": "a-guess-at-someone-elses-calendar-address",
         "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
+        # Only the leader asked answers: to anyone else, 404.
+        "request_id": RelationshipRequest.objects.get_or_create(
+            member=org.member, status="pending", defaults={"leader": org.lead, "asked_by": org.rep}
+        )[0].pk,
         **plan_ids(org),
     }
 

@@ -96,6 +96,7 @@ class ChainMember:
     added_on: date  # when the contact joined the chain: the staleness clock starts here
     resource_plan: tuple[ResourceItem, ...] = ()
     id: int | None = None  # the chain entry's own id
+    asked: Person | None = None  # the leader of ours asked to take this relationship, not yet answered
 
     @property
     def contact_id(self) -> int:
@@ -278,6 +279,9 @@ class PlanData:
     state_signs: tuple[str, ...] = ()
     strategy: str = Strategy.UNKNOWN
     owner: Person
+    # The project team's management line (its leader, then the leaders above), nearest first: who of ours
+    # the parity advice names when a relationship needs a more senior person (狐假虎威).
+    leaders: tuple[Person, ...] = ()
     shared_with: tuple[Person, ...] = ()
     engagements: tuple[Engagement, ...] = ()  # our people taking part besides the owner
     contacts: tuple[Contact, ...] = ()  # the account's people, in the chain or not
