@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from projects.deals.models import Activity, Stage, TeamThresholds
+from projects.demo import load_demo
 from projects.notices.models import Notice
 from projects.plans import review
 from projects.reminders.digest import send_digests
@@ -165,9 +166,9 @@ def test_the_morning_summary_counts_tasks_due_overdue_and_the_leaders_escalation
 
     send_digests(at(8, 30, day=4))
     digests = {n.recipient.username: n for n in Notice.objects.filter(kind="digest")}
-    assert shown(digests["rep"]) == "你有 1 项待办今天到期。你有 2 项待办已逾期。"
+    assert shown(digests["rep"]) == "您有 1 项待办今天到期。您有 2 项待办已逾期。"
     assert shown(digests["rep"], "en") == "1 of your tasks are due today. 2 of your tasks are overdue."
-    assert shown(digests["teammate"]) == "你有 1 项待办今天到期。"
+    assert shown(digests["teammate"]) == "您有 1 项待办今天到期。"
     assert shown(digests["lead"]) == "有 1 份计划等您审阅。团队有 1 项待办逾期已久：小张。"
     assert shown(digests["director"]) == "有 1 份计划等您审阅。"  # the lead is nearer: the escalation is his
     assert "stranger" not in digests
@@ -189,3 +190,18 @@ def test_opening_a_task_notice_lands_on_the_task_on_the_project_page(org):
 @pytest.mark.django_db
 def test_the_command_runs_every_scan(org):
     call_command("send_reminders")
+
+
+@pytest.mark.django_db
+def test_the_demo_rings_the_bell_with_tasks_due_overdue_and_escalated():
+    load_demo()
+    load_demo()  # idempotent: the same notices, once
+    kinds = set(Notice.objects.values_list("recipient__username", "kind"))
+    assert {
+        ("xiaozhang", "task_due"),
+        ("xiaozhang", "task_overdue"),
+        ("wangzuzhang", "task_escalated"),
+        ("xiaozhang", "digest"),
+        ("wangzuzhang", "digest"),
+    } <= kinds
+    assert Notice.objects.filter(recipient__username="xiaozhang", kind="task_overdue").count() == 1
