@@ -90,7 +90,7 @@ def test_a_task_due_today_is_told_to_its_owner_once_from_half_past_eight(org):
     assert told("task_due") == [("rep", f"task-due:{due.pk}:2026-12-03")]
     notice = Notice.objects.get(kind="task_due")
     assert notice.link == f"/projects/{org.project.pk}/#task-{due.pk}" and notice.project == org.project
-    assert shown(notice) == f"今天到期 — 国网东北分部 · {org.project.name}：把成功案例送给刘组长"
+    assert shown(notice) == f"国网东北分部 · {org.project.name}：把成功案例送给刘组长（小张）"
     assert not Notice.objects.exclude(kind="task_due").exists()
 
 

@@ -21,8 +21,9 @@ DRAFT_WAITING = gettext_noop(
     "Your visit sheet for %(project)s (%(date)s) is still a draft: submit it while you remember the meeting."
 )
 UNDATED = gettext_noop("no date yet")
-TASK_DUE = gettext_noop("Due today — %(account)s · %(project)s: %(task)s")
-TASK_OVERDUE = gettext_noop("Overdue since %(date)s — %(account)s · %(project)s: %(task)s")
+# Beside the kind's title ("A task is due today"), also in a team's group chat: so the owner is named.
+TASK_DUE = gettext_noop("%(account)s · %(project)s: %(task)s (%(owner)s)")
+TASK_OVERDUE = gettext_noop("%(account)s · %(project)s: %(task)s (%(owner)s, due %(date)s)")
 TASK_ESCALATED = gettext_noop(
     "%(owner)s's task is %(days)s days overdue (due %(date)s) — %(account)s · %(project)s: %(task)s"
 )
@@ -84,16 +85,21 @@ def task_reminders(now: datetime.datetime) -> int:
         task, project = due.task, due.task.project
         link = reverse("project_detail", args=[project.pk]) + f"#task-{task.pk}"
         facts = {"account": project.account.name, "project": project.name, "task": task.text}
+        owner = str(task.owner)
         about = f"{task.pk}:{task.due.isoformat()}"
         if due.days_late == 0:
-            message, kind, key = interpolate(TASK_DUE, **facts), NoticeKind.TASK_DUE, f"task-due:{about}"
+            message, kind, key = (
+                interpolate(TASK_DUE, owner=owner, **facts),
+                NoticeKind.TASK_DUE,
+                f"task-due:{about}",
+            )
         else:
-            message = interpolate(TASK_OVERDUE, date=task.due.isoformat(), **facts)
+            message = interpolate(TASK_OVERDUE, owner=owner, date=task.due.isoformat(), **facts)
             kind, key = NoticeKind.TASK_OVERDUE, f"task-overdue:{about}"
         recorded += notify(kind, [task.owner], message, link, key=key, project=project)
         if due.escalate_to is not None:
             message = interpolate(
-                TASK_ESCALATED, owner=str(task.owner), days=due.days_late, date=task.due.isoformat(), **facts
+                TASK_ESCALATED, owner=owner, days=due.days_late, date=task.due.isoformat(), **facts
             )
             recorded += notify(
                 NoticeKind.TASK_ESCALATED,
