@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from projects.deals.models import Activity, Stage, TeamThresholds
@@ -18,6 +19,7 @@ from projects.stored_warnings.refresh import refresh_due
 from projects.visits.models import Task, VisitSheet
 
 from .conftest import client_for
+from .test_editors import read_form
 
 
 def at(hour: int, minute: int = 0, day: int = 3) -> datetime.datetime:
@@ -115,8 +117,15 @@ def test_an_overdue_task_reaches_the_team_leader_on_the_teams_day_and_only_once(
 
 
 @pytest.mark.django_db
-def test_the_teams_own_limit_sets_the_day_of_escalation(org):
-    TeamThresholds.objects.create(team=org.team, escalate_after_days=5)
+def test_the_team_leader_sets_the_day_of_escalation_on_the_thresholds_page(org):
+    client = client_for(org.lead)
+    url = reverse("thresholds_edit", args=[org.team.pk])
+    page = client.get(url).content.decode()
+    assert "待办逾期几天后告知组长" in page
+    fields = {name: value for name, value, _kind in read_form(page)}
+    assert fields["escalate_after_days"] == "3"
+    assert client.post(url, {**fields, "escalate_after_days": "5"}).status_code == 302
+    assert TeamThresholds.objects.get(team=org.team).escalate_after_days == 5
     task(org, 1)
     task_reminders(at(9, 0, day=5))
     assert told("task_escalated") == []
