@@ -84,23 +84,21 @@ def task_reminders(now: datetime.datetime) -> int:
     for due in found:
         task, project = due.task, due.task.project
         link = reverse("project_detail", args=[project.pk]) + f"#task-{task.pk}"
-        facts = {"account": project.account.name, "project": project.name, "task": task.text}
-        owner = str(task.owner)
+        facts = {
+            "account": project.account.name,
+            "project": project.name,
+            "task": task.text,
+            "owner": str(task.owner),
+        }
         about = f"{task.pk}:{task.due.isoformat()}"
         if due.days_late == 0:
-            message, kind, key = (
-                interpolate(TASK_DUE, owner=owner, **facts),
-                NoticeKind.TASK_DUE,
-                f"task-due:{about}",
-            )
+            message, kind, key = interpolate(TASK_DUE, **facts), NoticeKind.TASK_DUE, f"task-due:{about}"
         else:
-            message = interpolate(TASK_OVERDUE, owner=owner, date=task.due.isoformat(), **facts)
+            message = interpolate(TASK_OVERDUE, date=task.due.isoformat(), **facts)
             kind, key = NoticeKind.TASK_OVERDUE, f"task-overdue:{about}"
         recorded += notify(kind, [task.owner], message, link, key=key, project=project)
         if due.escalate_to is not None:
-            message = interpolate(
-                TASK_ESCALATED, owner=owner, days=due.days_late, date=task.due.isoformat(), **facts
-            )
+            message = interpolate(TASK_ESCALATED, days=due.days_late, date=task.due.isoformat(), **facts)
             recorded += notify(
                 NoticeKind.TASK_ESCALATED,
                 [leaders[due.escalate_to]],
