@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0016_next_steps_become_tasks'),
+        ('projects', '0017_task_escalation_threshold'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
