@@ -4,9 +4,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Account, Contact, ImportBatch
-from projects.deals.models import RelationshipRequest
+from projects.deals.models import RelationshipRequest, Task
 from projects.notices.models import Notice
-from projects.visits.models import Task, VisitSheet
+from projects.visits.models import VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for

@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from projects.calendars.models import CalendarFeed
-from projects.visits.models import Task
+from projects.deals.models import Task
 
 from .conftest import client_for
 from .factories import ActivityFactory

@@ -10,13 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from projects.deals.loading import load_plan
-from projects.deals.models import Project
+from projects.deals.models import Project, Task
 from projects.desks.figures import week_start
 from projects.desks.rep import rep_desk
 from projects.plans.models import PlanSubmission, ReviewComment
 from projects.rules import evaluate
 from projects.stored_warnings.refresh import refresh_due
-from projects.visits.models import Task, VisitSheet
+from projects.visits.models import VisitSheet
 from salescamp.models import Rank
 
 from .conftest import client_for

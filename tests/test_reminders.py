@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from projects.deals.models import Activity, Stage, TeamThresholds
+from projects.deals.models import Activity, Stage, Task, TeamThresholds
 from projects.demo import load_demo
 from projects.notices.models import Notice
 from projects.plans import review
@@ -16,7 +16,7 @@ from projects.reminders.digest import send_digests
 from projects.reminders.scans import stale_contacts, task_reminders, waiting_drafts
 from projects.rules.base import Text
 from projects.stored_warnings.refresh import refresh_due
-from projects.visits.models import Task, VisitSheet
+from projects.visits.models import VisitSheet
 
 from .conftest import client_for
 from .test_editors import read_form

@@ -17,8 +17,7 @@ from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 from projects.deals.labels import label
-from projects.deals.models import Activity, Project
-from projects.visits.models import Task
+from projects.deals.models import Activity, Project, Task
 
 PAST_DAYS = 60  # how far back the calendar reaches
 

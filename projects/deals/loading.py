@@ -25,6 +25,7 @@ from projects.deals.models import (
     RelationshipRequest,
     RequestStatus,
     ResourcePlanItem,
+    Task,
     TeamThresholds,
     TenderItem,
 )
@@ -95,6 +96,15 @@ SMALL_TABLES = {
     ),
     "term_rows": lambda: json_rows(NegotiationTerm.objects.all(), "project", model_fields(NegotiationTerm)),
     "shared_rows": lambda: _people_rows(Project.shared_with.through, "project"),
+    "task_rows": lambda: json_rows(
+        Task.objects.all(),
+        "project",
+        {
+            **model_fields(Task, "project_id", "owner_id", "visit_id", "activity_id", "version"),
+            "visit_activity_id": "visit__activity_id",
+            **person_fields("owner__", "owner_"),
+        },
+    ),
     "contact_rows": lambda: json_rows(
         Contact.objects.all(), "account", model_fields(Contact, "account_id"), outer="account_id"
     ),
@@ -220,6 +230,7 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
         contacts=tuple(contacts),
         members=tuple(members),
         activities=tuple(_activity(row) for row in activity_rows),
+        tasks=tuple(_task(row) for row in decoded(Task, small["task_rows"])),
         control_points=tuple(
             data.ControlPoint(
                 number=row["number"],
@@ -297,6 +308,18 @@ def _member(row: dict, contacts: dict[int, data.Contact]) -> data.ChainMember:
             for item in decoded(ResourcePlanItem, row["resource_rows"])
         ),
         asked=person(asked[0]) if asked else None,
+    )
+
+
+def _task(row: dict) -> data.Task:
+    return data.Task(
+        id=row["id"],
+        text=row["text"],
+        owner=person(row, "owner_"),
+        due=row["due"],
+        done=row["done"],
+        contact_id=row["contact_id"],
+        visit_activity_id=row["visit_activity_id"],
     )
 
 

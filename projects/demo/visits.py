@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.deals.models import Task
+from projects.visits.models import VisitSheet, VisitStatus
 
 
 def load_visit_demo(project, first_visit, users, contacts) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from projects.deals.access import visible_projects
-from projects.deals.models import Activity, ActivityKind, Project, RelationshipRequest, RequestStatus
+from projects.deals.models import Activity, ActivityKind, Project, RelationshipRequest, RequestStatus, Task
 from projects.desks import charts
 from projects.desks.figures import (
     LIST_LIMIT,
@@ -22,7 +22,7 @@ from projects.desks.figures import (
 )
 from projects.plans.models import PlanSubmission
 from projects.stored_warnings import queries as stored
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.tasks import open_tasks_of
 from salescamp.models import User
 

@@ -4,8 +4,7 @@ overdue: read once, used by the scan that tells people and by the morning summar
 import datetime
 from dataclasses import dataclass
 
-from projects.deals.models import Stage, TeamThresholds
-from projects.visits.models import Task
+from projects.deals.models import Stage, Task, TeamThresholds
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,20 @@ class Activity:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Task:
+    """A next step (待办) one of ours must take: not an activity with the customer, but proof that a visit
+    led somewhere."""
+
+    text: str
+    owner: Person
+    due: date | None = None
+    done: bool = False
+    contact_id: int | None = None
+    visit_activity_id: int | None = None  # the visit it was set on (its sheet's logged activity)
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class ControlPoint:
     number: int  # 1-4
     status: str = ControlPointStatus.NOT_STARTED
@@ -287,6 +301,7 @@ class PlanData:
     contacts: tuple[Contact, ...] = ()  # the account's people, in the chain or not
     members: tuple[ChainMember, ...] = ()
     activities: tuple[Activity, ...] = ()
+    tasks: tuple[Task, ...] = ()
     control_points: tuple[ControlPoint, ...] = ()
     internal_sales: tuple[InternalSale, ...] = ()
     competitors: tuple[Competitor, ...] = ()

@@ -23,6 +23,7 @@ from projects.deals.models import (
     Project,
     RelationshipRequest,
     ResourcePlanItem,
+    Task,
     TeamThresholds,
     TenderItem,
 )
@@ -46,6 +47,7 @@ BELONGS_TO = {
     Pain: ("member", "member_id"),
     ResourcePlanItem: ("member", "member_id"),
     RelationshipRequest: ("member", "member_id"),
+    Task: ("project", "project_id"),  # a next step answers VISIT_NO_HOOK
     Ask: ("activity", "activity_id"),
     Contact: ("account", "account_id"),
     Account: ("account", "pk"),

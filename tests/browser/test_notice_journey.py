@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from projects.deals.models import Task
 from projects.notices.models import Notice
 from projects.reminders.scans import task_reminders
-from projects.visits.models import Task
 
 from .conftest import PHONE, signed_in_page
 

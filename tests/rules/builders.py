@@ -20,6 +20,7 @@ from projects.rules.data import (
     Person,
     PlanData,
     ResourceItem,
+    Task,
     TenderItem,
     Thresholds,
 )
@@ -157,6 +158,7 @@ def plan(
     tender: Iterable[TenderItem] = (),
     thresholds: Thresholds | None = None,
     leaders: Iterable[Person] = (),
+    tasks: Iterable[Task] = (),
     **threshold_overrides,
 ) -> PlanData:
     """A plan; `plan(stale_days=10)` is shorthand for tuned thresholds."""
@@ -171,6 +173,7 @@ def plan(
         engagements=tuple(Engagement(person=person) for person in (engaged if engaged is not None else ())),
         members=tuple(members),
         activities=tuple(activities),
+        tasks=tuple(tasks),
         control_points=tuple(control_points),
         tender=tuple(tender),
         thresholds=thresholds or Thresholds(**threshold_overrides),

@@ -38,6 +38,7 @@ from projects.deals.models.project import (
     Project,
     TeamThresholds,
 )
+from projects.deals.models.tasks import Task
 
 __all__ = [
     "CONTACT_FROM_OTHER_ACCOUNT",
@@ -69,6 +70,7 @@ __all__ = [
     "Stage",
     "Stance",
     "Strategy",
+    "Task",
     "TeamThresholds",
     "TenderItem",
     "TenderItemKind",
