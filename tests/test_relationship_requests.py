@@ -16,6 +16,7 @@ from projects.stored_warnings.refresh import refresh
 
 from .conftest import client_for
 from .factories import ActivityFactory
+from .test_plan_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,9 @@ def test_a_banquet_planned_with_the_team_lead_reads_arranged(org):
 
     codes = stored_codes(org)
     assert "PARITY_GAP" not in codes and "PARITY_ARRANGED" in codes
-    html = page(client_for(org.rep), org)
+    rep = client_for(org.rep)
+    html = page(rep, org)
     assert "已安排：王组长将于" in html
     assert "请王组长接这条关系" not in html
+    printed = pdf_text(rep.get(reverse("plan_pdf", args=[org.project.pk])).content)
+    assert "已安排对等领导会面" in printed.replace("\n", "")
