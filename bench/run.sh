@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark: a throwaway PostgreSQL (as ./test.sh makes it), the large dataset (bench/build_dataset.py),
 # the app under gunicorn with production settings on loopback, then bench/measure.py: SQL queries per page
-# and wrk's requests/s and p50/p95/p99 at 8 connections, with a table of the goals met or missed.
+# and wrk's requests/s and p50/p95/p99 at 8 connections, every page drawn afresh, beside two yardsticks
+# measured in the same run (ping, and a plain Django ListView of 200 contacts), with the goals met or missed.
+# The server runs bench/settings.py: the application's settings with bench/reference_urls.py as URLconf,
+# so the reference page is served without being one of the application's URLs.
 #
-#   bench/run.sh                          # every page, 10 s each (about 3 minutes in all)
-#   bench/run.sh --duration 5s --only desk,team
+#   bench/run.sh                          # every page, 10 s each (about 5 minutes in all)
+#   bench/run.sh --duration 5s --only desk,team,pdf
 #   WORKERS=4 PORT=8123 bench/run.sh
 #
 # Extra arguments go to bench/measure.py. Uses $DATABASE_URL if set (it must be an empty database: the
@@ -53,6 +56,7 @@ echo "Building the dataset ..."
 .venv/bin/python manage.py collectstatic --no-input -v0
 
 PORT="${PORT:-$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+export DJANGO_SETTINGS_MODULE=bench.settings  # for gunicorn and measure.py
 .venv/bin/gunicorn salescamp.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
   --log-level warning --error-logfile "$BENCH_TMP/gunicorn.log" &
 GUNICORN_PID=$!
