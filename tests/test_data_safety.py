@@ -14,6 +14,6 @@ def test_every_demo_project_round_trips_exactly():
     assert len(projects) >= 3
     for project in projects:
         exported = export_project(project)
-        restored = import_plan(exported, team=project.team)
+        restored = import_plan(exported, team=project.team).project
         assert restored.pk != project.pk
         assert export_project(restored) == exported, project.name

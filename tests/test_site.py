@@ -1,3 +1,7 @@
+import os
+import re
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -92,3 +96,78 @@ def test_pages_carry_a_strict_content_security_policy(org, rep_client):
 def test_the_admin_is_for_staff_only(org, rep_client):
     response = rep_client.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_every_message_of_the_chinese_catalogue_is_translated():
+    """No msgid left empty or fuzzy (a fuzzy entry is not used: the page would show English)."""
+    catalogue = (Path(__file__).resolve().parent.parent / "locale/zh_Hans/LC_MESSAGES/django.po").read_text()
+    missing = []
+    for entry in catalogue.split("\n\n")[1:]:  # the first is the header
+        lines = entry.strip().splitlines()
+        starts = [n for n, line in enumerate(lines) if line.startswith("msgstr")]
+        if not starts:
+            continue
+        translated = "".join(re.findall(r'"(.*)"', "\n".join(lines[starts[0] :])))
+        if "#, fuzzy" in entry or not translated:
+            missing.append(entry)
+    assert not missing, missing[:5]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hops", [1, 2])
+def test_behind_the_proxy_an_attacker_locks_out_only_themselves(client, settings, hops):
+    """Behind the documented TLS proxy (BEHIND_TLS_PROXY), five wrong passwords from one address must not
+    lock the real user out from another, whatever the attacker writes into X-Forwarded-For."""
+    from salescamp.settings import client_address_settings
+
+    for name, value in client_address_settings(True, hops).items():
+        setattr(settings, name, value)
+    User.objects.create_user("victim", password="right-password-123")
+    proxies = ", ".join(["10.0.0.2"] * (hops - 1))
+
+    def login(client_address: str, password: str, spoofed: str = ""):
+        chain = ", ".join(part for part in (spoofed, client_address, proxies) if part)
+        return client.post(
+            "/login/",
+            {"username": "victim", "password": password},
+            REMOTE_ADDR="10.0.0.1",  # every request reaches the app from the proxy
+            HTTP_X_FORWARDED_FOR=chain,
+        )
+
+    for _ in range(5):
+        login("203.0.113.9", "wrong", spoofed="198.51.100.7")  # the attacker, pretending to be the victim
+    assert login("203.0.113.9", "right-password-123").status_code == 429  # the attacker is locked out
+    assert login("198.51.100.7", "right-password-123").status_code == 302  # the victim is not
+
+
+def test_without_a_proxy_the_forwarded_header_is_not_believed():
+    from salescamp.settings import client_address_settings
+
+    assert client_address_settings(False, 1) == {"AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"]}
+
+
+def test_redis_url_puts_the_shared_cache_in_redis_and_nothing_else_changes():
+    import subprocess
+    import sys
+
+    from django.conf import settings as configured
+
+    probe = "\n".join(
+        [
+            "import django",
+            "django.setup()",
+            "from django.conf import settings",
+            "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])",
+        ]
+    )
+    env = {**os.environ, "REDIS_URL": "redis://cache-host:6379/0"}
+    env["DJANGO_SETTINGS_MODULE"] = "salescamp.settings"
+    shown = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert shown == ["django.core.cache.backends.redis.RedisCache", "redis://cache-host:6379/0"]
+    assert configured.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"

@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from projects.deals.models import Activity, Ask, ChainMember, ControlPoint, Engagement, Project
-from salescamp.editing import delete_checked, save_checked
+from salescamp.editing import delete_checked, save_checked, write_transaction
 
 SHARED_OUTSIDE_TEAM = _("%(names)s not in %(team)s: a project is shared only within its team.")
 ALREADY_IN_CHAIN = _("This contact is already in the decision chain.")
 OWNER_TAKES_PART = _("The project owner always takes part.")
 
 
-def _share(project: Project, people, *, by) -> None:
+def share_project(project: Project, people, *, by) -> None:
     """Who the project is shared with, exactly `people`: whoever is left out loses access at once.
     Recorded in the project's history (its many-to-many field is tracked) under `by`."""
     people = list(people)
@@ -33,27 +33,27 @@ def _engage(project_id: int, user) -> None:
         Engagement.objects.get_or_create(project_id=project_id, user=user)
 
 
-@transaction.atomic
+@write_transaction()
 def project_create(*, project: Project, by, shared_with=()) -> Project:
     """A new project starts with the four control points and its owner engaged."""
     save_checked(project, expected_version=None, by=by)
-    _share(project, shared_with, by=by)
+    share_project(project, shared_with, by=by)
     ControlPoint.objects.bulk_create(ControlPoint(project=project, number=n) for n in (1, 2, 3, 4))
     _engage(project.pk, project.owner)
     return project
 
 
-@transaction.atomic
+@write_transaction()
 def project_update(*, project: Project, expected_version: int, by, shared_with=None) -> Project:
     """`shared_with`: the people to share with from now on; None leaves the sharing as it is."""
     save_checked(project, expected_version=expected_version, by=by)
     if shared_with is not None and set(shared_with) != set(project.shared_with.all()):
-        _share(project, shared_with, by=by)
+        share_project(project, shared_with, by=by)
     _engage(project.pk, project.owner)
     return project
 
 
-@transaction.atomic
+@write_transaction()
 def member_save(*, member: ChainMember, expected_version: int | None, by) -> ChainMember:
     """Add a contact to the chain, or save their entry; a second add of the same contact is refused."""
     try:
@@ -65,7 +65,7 @@ def member_save(*, member: ChainMember, expected_version: int | None, by) -> Cha
     return member
 
 
-@transaction.atomic
+@write_transaction()
 def activity_save(
     *, activity: Activity, expected_version: int | None, our_people, contacts, asks: list[dict], by
 ) -> Activity:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.deals.models import Stage
 from projects.desks.figures import STATE_LABELS, STATE_ORDER, week_start
 from projects.rules import CATALOGUE
+from salescamp.editing import parse_id
 from salescamp.models import Team, User
 
 DEFAULT_WEEKS = 12  # the visit cadence's default period
@@ -92,11 +93,6 @@ class TeamFilters:
         return "" if self.state is None else (self.state or "none")
 
 
-def _as_id(raw: str) -> int | None:
-    """A positive integer written in ASCII digits, or None ("²" and "٣" are digits to str.isdigit)."""
-    return int(raw) if raw.isascii() and raw.isdigit() else None
-
-
 def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:40] + "…"
 
@@ -142,8 +138,8 @@ def parse_team_filters(user, params, today: date) -> TeamFilters:
     team = options[0].team
     raw_team = params.get("team", "").strip()
     if raw_team:
-        team_id = _as_id(raw_team)
-        if team_id is not None:
+        if raw_team.isascii() and raw_team.isdigit():  # an id, of any length: theirs to see, or 404
+            team_id = parse_id(raw_team)
             if team_id not in by_id:
                 raise Http404("not a team this user manages")
             team = by_id[team_id]
@@ -166,7 +162,7 @@ def parse_team_filters(user, params, today: date) -> TeamFilters:
     rep = None
     raw_rep = params.get("rep", "").strip()
     if raw_rep:
-        rep_id = _as_id(raw_rep)
+        rep_id = parse_id(raw_rep)
         rep = next((person for person in people if person.pk == rep_id), None)
         if rep is None:
             notes.append(str(NOT_A_REP) % {"team": team.name})

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from projects.deals.models import Project
 from projects.plans.pages import PAGES, page_url, redraw
-from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, valid_id
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, parse_id
 
 
 @dataclass
@@ -52,7 +52,7 @@ def edit(request: HttpRequest, e: Edit) -> HttpResponse:
         if e.delete is not None and request.POST.get("delete"):
             version = request.POST.get(e.form.add_prefix("version"), "")
             try:
-                e.delete(int(version) if valid_id(version) else None)
+                e.delete(parse_id(version))
             except StaleEdit as stale:
                 conflict = conflict_details(e.form, stale.current, e.thing)
             except ValidationError as error:

@@ -1,24 +1,37 @@
 """The visit sheet's content (拜访信息表): its fields, how a posted form becomes data, and what a sheet
 needs before it may be submitted.
 
-A draft is kept exactly as typed (lenient parsing: nothing a rep wrote is dropped for being incomplete);
-strict checks run only on submit. Field names are flat; repeating groups are lists of rows.
+A draft is kept exactly as typed (lenient parsing: nothing a rep wrote is dropped or cut for being incomplete
+or long); strict checks run only on submit, each refusal naming its field. Field names are flat; repeating
+groups are lists of rows.
 """
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Function, Level, Personality
-from projects.deals.models import AskKind, CustomerState, Depth, GiftKind, PainKind, Role, Stance, Topic
+from accounts.models import Contact, Function, Level, Personality
+from projects.deals.models import (
+    Activity,
+    AskKind,
+    Competitor,
+    CustomerState,
+    Depth,
+    GiftKind,
+    PainKind,
+    Role,
+    Stance,
+    Topic,
+)
 from projects.rules.course import ALL_RESOURCES, ALL_STATE_SIGNS
+from projects.visits.models import Task
+from salescamp.editing import parse_id, valid_id
 
-TEXT_LIMIT = 2000
-LINE_LIMIT = 300
-MAX_ROWS = 30
+MAX_ROW_DIGITS = 4  # a row index from a field's name: "met-12-contact"; never a 5,000-digit one
 
 # 拜访前: prepared before the call.
 BEFORE_TEXT = [
@@ -74,7 +87,7 @@ MULTI_FIELDS = {
     "resources": list(ALL_RESOURCES),
 }
 GROUPS = {
-    "must_learn": ["text", "done"],
+    "must_learn": ["text", "done", "key"],
     "met": [
         "contact",
         "new_name",
@@ -89,9 +102,9 @@ GROUPS = {
         "pains",
         "pain_kind",
     ],
-    "next_steps": ["text", "date", "owner"],
+    "next_steps": ["text", "date", "owner", "contact"],
     "competitors": ["name", "how_seen"],
-    "asks": ["kind", "contact", "text"],
+    "asks": ["kind", "contact", "text", "granted"],
     "gifts": ["kind", "value", "contact"],
 }
 ROW_CHOICES = {
@@ -105,8 +118,11 @@ ROW_CHOICES = {
     ("asks", "kind"): AskKind.values,
     ("gifts", "kind"): [k for k in GiftKind.values if k],
 }
+# Ticked or not: a row with nothing else in it is no row.
+ROW_CHECKBOXES = {("must_learn", "done"), ("asks", "granted")}
 # Essentials of the 60-second capture: who, why they met, state, hooks, next step.
 QUICK_FIELDS = {"date", "met", "reason_met", "state", "hooks", "next_steps"}
+QUICK_FORM = "quick"  # the posted form was the 60-second one: it holds only the fields above
 # Team templates may switch these sections off; the rest is the course's core.
 OPTIONAL_SECTIONS = [
     ("known", _("What is already known")),
@@ -118,6 +134,83 @@ OPTIONAL_SECTIONS = [
     ("small_activities", _("Other departments and small activities")),
     ("reciprocity", _("Resources given, asks and gifts")),
 ]
+
+# Each field's words on the sheet (the same as its label), for what differs between two copies.
+LABELS = {
+    "purpose": _("Purpose of this visit"),
+    "value": _("Value to the customer"),
+    "invitation": _("The reason given on the phone"),
+    "known_company": _("Company overview"),
+    "known_market": _("Market and competition"),
+    "known_executives": _("Executives' backgrounds"),
+    "known_problems": _("Business problems"),
+    "must_learn": _("What this visit must learn"),
+    "our_people_before": _("Who from our side comes"),
+    "date": _("Date of the visit"),
+    "place": _("Place"),
+    "met": _("Who we met"),
+    "our_people": _("Who from our side came"),
+    "reason_met": _("Why did the customer agree to meet us in working hours?"),
+    "topics": _("What we talked about"),
+    "bant_budget": _("BANT · Budget"),
+    "bant_authority": _("BANT · Authority: who decides"),
+    "bant_need": _("BANT · Need"),
+    "bant_timeline": _("BANT · Timeline"),
+    "needs_values": _("Their needs and values"),
+    "hidden_views": _("Hidden views of the upper levels on us and on the project"),
+    "rivalries": _("Internal rivalries"),
+    "procurement_process": _("How procurement is divided and decides"),
+    "competitors": _("Competitors seen"),
+    "state": _("The customer's state"),
+    "state_signs": _("Signs observed"),
+    "suggestions_project": _("The customer's suggestions for the project"),
+    "suggestions_upper": _("The customer's suggestions for reaching the upper levels"),
+    "hooks": _("Hooks left for the next conversation"),
+    "next_steps": _("Next steps"),
+    "other_departments": _("Other departments met on the same trip"),
+    "small_activities": _("Small activities taken"),
+    "resources": _("Resources given"),
+    "asks": _("Asks made in return (互惠)"),
+    "gifts": _("Gifts (recorded honestly)"),
+    "custom": _("Your team's questions"),
+    "note": _("Free note"),
+    "stalled": _("Did the contact stall?"),
+    "stalled_note": _("Details of the stall"),
+}
+
+
+def differences(mine: dict, theirs: dict) -> list[dict]:
+    """The fields two copies of a sheet disagree on, in the sheet's order: label, mine, theirs (as text)."""
+    rows = []
+    for key, label in LABELS.items():
+        if _shown(mine.get(key)) != _shown(theirs.get(key)):
+            rows.append(
+                {
+                    "key": key,
+                    "label": str(label),
+                    "mine": _shown(mine.get(key)),
+                    "theirs": _shown(theirs.get(key)),
+                }
+            )
+    return rows
+
+
+ROW_IDS = ("contact", "owner", "new_reports_to", "key")
+
+
+def _shown(value) -> str:
+    """A field's value as one line of text, for comparing and showing two copies side by side."""
+    if isinstance(value, dict):
+        # A row's words; the ids it holds mean nothing to a reader (a changed pick still shows as a change).
+        words = " ".join(_shown(text) for key, text in value.items() if key not in ROW_IDS and text)
+        ids = ",".join(str(value[key]) for key in ROW_IDS if value.get(key))
+        return f"{words} #{ids}" if ids and not words else words
+    if isinstance(value, list):
+        return "；".join(_shown(item) for item in value if _shown(item))
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    return str(value or "").strip()
+
 
 # Messages reused by tests.
 NEED_DATE = _("Enter the date of the visit.")
@@ -131,36 +224,40 @@ DUPLICATE_CONTACT = _("%(name)s is already a contact at this account: pick them 
 OTHER_ACCOUNT = _("Choose a contact of this account.")
 NEW_NEEDS_NAME = _("Give the new contact a name, or pick an existing contact.")
 NEXT_STEP_BEFORE_VISIT = _("A next step cannot come before the visit.")
+PICKED_TWICE = _("%(name)s is already picked above: whom else did you meet?")
+TOO_LONG = _("Keep it to %(limit)s characters (it has %(length)s).")
 
 
-def _text(value, limit=TEXT_LIMIT) -> str:
-    # Control characters other than newlines and tabs never belong in a sheet.
-    cleaned = "".join(ch for ch in str(value) if ch in "\n\t" or ch.isprintable())
-    return cleaned.strip()[:limit]
+def clean_text(value) -> str:
+    # Control characters other than newlines and tabs (NUL among them) never belong in a sheet.
+    return "".join(ch for ch in str(value) if ch in "\n\t" or ch.isprintable()).strip()
 
 
 def parse_form(post) -> dict:
     """A posted sheet → data, keeping whatever was typed (drafts may be incomplete or even wrong)."""
     data: dict = {}
     for name in BEFORE_TEXT + AFTER_TEXT:
-        data[name] = _text(post.get(name, ""))
-    data["date"] = _text(post.get("date", ""), 20)
+        data[name] = clean_text(post.get(name, ""))
+    data["date"] = clean_text(post.get("date", ""))[:20]
     for name, allowed in CHOICE_FIELDS.items():
         value = post.get(name, "")
         data[name] = value if value in allowed else ""
     for name, allowed in MULTI_FIELDS.items():
-        values = [_text(v, 40) for v in post.getlist(name)]
+        values = [clean_text(v) for v in post.getlist(name)]
         if allowed is not None:
             values = [v for v in values if v in allowed]
         else:
-            values = [v for v in values if v.isdecimal()]
+            values = [v for v in values if valid_id(v)]
         data[name] = list(dict.fromkeys(values))
     for group, fields in GROUPS.items():
         data[group] = _parse_rows(post, group, fields)
+    for item in data["must_learn"]:
+        # What the sheet answers is learned: the checklist ticks itself.
+        item["done"] = item["done"] or answered(item.get("key", ""), data)
     data["custom"] = {
-        key[len("custom-") :][:40]: _text(value)
+        clean_text(key[len("custom-") :])[:40]: clean_text(value)
         for key, value in post.items()
-        if key.startswith("custom-") and _text(value)
+        if key.startswith("custom-") and clean_text(value)
     }
     return data
 
@@ -171,23 +268,53 @@ def _parse_rows(post, group: str, fields: list[str]) -> list[dict]:
     for key in post:
         if key.startswith(prefix):
             index = key[len(prefix) :].split("-", 1)[0]
-            if index.isdecimal() and int(index) < MAX_ROWS:
+            if index.isascii() and index.isdecimal() and len(index) <= MAX_ROW_DIGITS:
                 indices.add(int(index))
     rows = []
     for index in sorted(indices):
         row = {}
         for field in fields:
             value = post.get(f"{group}-{index}-{field}", "")
-            value = _text(value, LINE_LIMIT if field != "pains" else TEXT_LIMIT)
+            value = clean_text(value)
             allowed = ROW_CHOICES.get((group, field))
             if allowed is not None and value not in allowed:
                 value = ""
             row[field] = value
-        if group == "must_learn":
-            row["done"] = bool(row["done"])
-        if any(v for k, v in row.items() if k != "done"):
+        checkboxes = {field for field in fields if (group, field) in ROW_CHECKBOXES}
+        for field in checkboxes:
+            row[field] = bool(row[field])
+        # A row is kept when something was typed into it: a tick or the must-learn item's key alone is not.
+        if any(v for k, v in row.items() if k not in checkboxes and k != "key"):
             rows.append(row)
     return rows
+
+
+def answered(key: str, data: dict) -> bool:
+    """Whether the sheet answers one item of what the visit must learn (prefill.what_to_learn's keys)."""
+    met = data.get("met", [])
+    if key in AFTER_TEXT or key == "state":
+        return bool(data.get(key))
+    if key == "competitors":
+        return any(row.get("name") for row in data.get("competitors", []))
+    if key in ("bridge", "coach"):
+        return any(row.get("role") == key for row in met)
+    if key.startswith("pain:"):
+        return any(row.get("contact") == key[len("pain:") :] and row.get("pains") for row in met)
+    return False
+
+
+def posted_sheet(post, stored: dict) -> dict:
+    """What a posted form says the sheet is now. The 60-second form shows only its essentials: every other
+    field keeps what the sheet holds (switching forms never drops what was typed in the other)."""
+    data = parse_form(post)
+    if post.get("form") != QUICK_FORM:
+        return data
+    return {**stored, **{key: value for key, value in data.items() if key in QUICK_FIELDS}}
+
+
+def untouched(data: dict, start: dict) -> bool:
+    """Nothing typed: the sheet is as it was shown (prefilled), so no draft is kept."""
+    return {**empty_sheet(), **start} == {**empty_sheet(), **data}
 
 
 def empty_sheet() -> dict:
@@ -217,7 +344,8 @@ def parse_date(text: str) -> ParsedDate:
 def submit_errors(
     data: dict, *, account_contacts: dict[int, str], today: datetime.date | None = None
 ) -> dict:
-    """What stops a sheet from being submitted, as {field or "group-i-field": message}.
+    """What stops a sheet from being submitted, as {field or "group-i-field": message}: every limit the
+    database would refuse is refused here first, beside its field.
 
     `account_contacts` maps the account's contact ids to names (to refuse strangers and duplicates).
     """
@@ -233,24 +361,35 @@ def submit_errors(
     elif visit_date.value < today - datetime.timedelta(days=366):
         errors["date"] = str(DATE_TOO_OLD)
 
+    def of_account(value) -> bool:
+        return parse_id(value) in account_contacts
+
     names = {name.strip(): cid for cid, name in account_contacts.items()}
     met = data.get("met", [])
     if not met:
         errors["met"] = str(NEED_MET)
+    picked: set[int] = set()
     for i, row in enumerate(met):
         if row.get("contact"):
-            if not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts:
+            if not of_account(row["contact"]):
                 errors[f"met-{i}-contact"] = str(OTHER_ACCOUNT)
+            elif (contact_id := parse_id(row["contact"])) in picked:
+                errors[f"met-{i}-contact"] = str(PICKED_TWICE % {"name": account_contacts[contact_id]})
+            else:
+                picked.add(contact_id)
         elif not row.get("new_name"):
             errors[f"met-{i}-new_name"] = str(NEW_NEEDS_NAME)
         elif row["new_name"] in names:
             errors[f"met-{i}-new_name"] = str(DUPLICATE_CONTACT % {"name": row["new_name"]})
-        if row.get("new_reports_to") and (
-            not row["new_reports_to"].isdecimal() or int(row["new_reports_to"]) not in account_contacts
-        ):
+        if row.get("new_reports_to") and not of_account(row["new_reports_to"]):
             errors[f"met-{i}-new_reports_to"] = str(OTHER_ACCOUNT)
+        _limit(errors, f"met-{i}-new_name", row.get("new_name", ""), Contact, "name")
+        _limit(errors, f"met-{i}-new_title", row.get("new_title", ""), Contact, "title")
 
     for i, row in enumerate(data.get("next_steps", [])):
+        if row.get("contact") and not of_account(row["contact"]):
+            errors[f"next_steps-{i}-contact"] = str(OTHER_ACCOUNT)
+        _limit(errors, f"next_steps-{i}-text", row.get("text", ""), Task, "text")
         step_date = parse_date(row.get("date", ""))
         if step_date.error:
             errors[f"next_steps-{i}-date"] = step_date.error
@@ -263,16 +402,25 @@ def submit_errors(
                 errors[f"gifts-{i}-value"] = str(BAD_AMOUNT)
             elif amount < 0:
                 errors[f"gifts-{i}-value"] = str(NEGATIVE_VALUE)
-        if row.get("contact") and (
-            not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts
-        ):
+            else:
+                try:
+                    Activity._meta.get_field("gift_value").clean(amount, None)
+                except ValidationError as refused:
+                    errors[f"gifts-{i}-value"] = " ".join(refused.messages)
+        if row.get("contact") and not of_account(row["contact"]):
             errors[f"gifts-{i}-contact"] = str(OTHER_ACCOUNT)
     for i, row in enumerate(data.get("asks", [])):
-        if row.get("contact") and (
-            not row["contact"].isdecimal() or int(row["contact"]) not in account_contacts
-        ):
+        if row.get("contact") and not of_account(row["contact"]):
             errors[f"asks-{i}-contact"] = str(OTHER_ACCOUNT)
+    for i, row in enumerate(data.get("competitors", [])):
+        _limit(errors, f"competitors-{i}-name", row.get("name", ""), Competitor, "name")
     return errors
+
+
+def _limit(errors: dict, key: str, value: str, model, field: str) -> None:
+    limit = model._meta.get_field(field).max_length
+    if limit and len(value) > limit and key not in errors:
+        errors[key] = str(TOO_LONG % {"limit": limit, "length": len(value)})
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -288,10 +436,10 @@ def parse_amount(text: str) -> Decimal | None:
 def pick_existing(data: dict, choice: str, account_contacts: dict[int, str]) -> dict:
     """The rep chose the existing contact a new one duplicated ("<row>:<contact id>"): use them instead."""
     row_text, _sep, contact_text = choice.partition(":")
-    if not (row_text.isdecimal() and contact_text.isdecimal()) or int(contact_text) not in account_contacts:
+    index, contact_id = parse_id(row_text), parse_id(contact_text)
+    if index is None or contact_id not in account_contacts:
         return data
     rows = data.get("met", [])
-    index = int(row_text)
     if index < len(rows):
         rows[index] = {
             **{key: "" for key in rows[index] if key.startswith("new_")},

@@ -42,10 +42,10 @@ class Activity(Versioned):
         validators=[MinValueValidator(Decimal("0"))],
     )
     gift_approved = models.BooleanField(_("gift approved"), default=False)
-    goal = models.CharField(_("goal"), max_length=300, blank=True)
-    hook = models.CharField(_("hook for next time"), max_length=300, blank=True)
-    outcome = models.TextField(_("outcome"), max_length=2000, blank=True)
-    reason_met = models.CharField(_("why they agreed to meet"), max_length=300, blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    hook = models.TextField(_("hook for next time"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    reason_met = models.TextField(_("why they agreed to meet"), blank=True)
     resources = models.JSONField(
         _("resources given"), default=list, blank=True, validators=[CodesValidator(list(ALL_RESOURCES))]
     )
@@ -91,7 +91,9 @@ class Ask(models.Model):
         Contact, verbose_name=_("of whom"), null=True, blank=True, on_delete=models.SET_NULL
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AskKind, default=AskKind.INFORMATION)
-    text = models.CharField(_("ask"), max_length=200)
+    text = models.TextField(_("ask"))
+    # Reciprocity that came back (客户提供回报): the record the relationship ladder reads.
+    granted = models.BooleanField(_("granted"), default=False, help_text=_("They did what we asked."))
 
     class Meta:
         verbose_name = _("ask")

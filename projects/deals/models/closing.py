@@ -17,8 +17,8 @@ from salescamp.editing import Versioned
 class Competitor(Versioned):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="competitors")
     name = models.CharField(_("competitor"), max_length=100)
-    strengths = models.CharField(_("their strengths"), max_length=300, blank=True)
-    our_edge = models.CharField(_("our edge"), max_length=300, blank=True)
+    strengths = models.TextField(_("their strengths"), blank=True)
+    our_edge = models.TextField(_("our edge"), blank=True)
     supporters = models.ManyToManyField(
         Contact,
         verbose_name=_("their supporters in the chain"),
@@ -44,12 +44,17 @@ class TenderItem(Versioned):
     kind = models.CharField(
         _("kind"), max_length=24, choices=TenderItemKind, default=TenderItemKind.ADVANTAGE
     )
-    text = models.CharField(_("what"), max_length=300)
+    text = models.TextField(_("what"))
     status = models.CharField(
         _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
     )
+    # The people we know in the department that signs the contract or the acceptance: a relationship
+    # prepared in advance, not a department's name on paper (control point 4).
+    contacts = models.ManyToManyField(
+        Contact, verbose_name=_("people we know there"), blank=True, related_name="tender_items"
+    )
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[contacts])
 
     class Meta:
         verbose_name = _("tender plan item")

@@ -148,7 +148,7 @@ class InternalSale(Versioned):
     person = models.ForeignKey(
         User, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    commitment = models.CharField(_("what they commit"), max_length=200)
+    commitment = models.TextField(_("what they commit"))
     status = models.CharField(
         _("status"), max_length=10, choices=InternalSaleStatus, default=InternalSaleStatus.PLANNED
     )
@@ -248,6 +248,25 @@ class TeamThresholds(Versioned):
         _("leader visits window (days)"),
         default=90,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    # The relationship ladder read from the record (projects.rules.evidence).
+    familiar_meetings = models.PositiveSmallIntegerField(
+        _("meetings before the record shows 熟悉"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    cares_returns = models.PositiveSmallIntegerField(
+        _("asks granted before the record shows 在乎"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    bound_returns = models.PositiveSmallIntegerField(
+        _("asks granted before the record shows 绑定"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    depth_leeway = models.PositiveSmallIntegerField(
+        _("steps a rating may run ahead of the record"), default=0, validators=[MaxValueValidator(4)]
     )
 
     history = HistoricalRecords(excluded_fields=["version"])

@@ -3,7 +3,7 @@
     doc = export_project(project)           # a plain dict, stable order, no database ids
     parsed = parse_plan(doc)                # validates everything without touching the database
     plan = to_plan_data(parsed)             # the warnings engine's plain data, still no database
-    project = import_plan(doc, team=team)   # one transaction: all or nothing
+    project = import_plan(doc, team=team).project   # one transaction: all or nothing
 
 Every problem is reported with the JSON path of the bad value (`$.chain[2].roles[0]: unknown role "boss"`)
 in a PlanFormatError that collects all of them.
@@ -13,7 +13,7 @@ sections, chain, activities and deal (one reader per part of the document), plai
 export, importer, files (JSON text for the commands), errors.
 """
 
-from projects.plans.plan_format.document import FORMAT, VERSION, ParsedPlan
+from projects.plans.plan_format.document import FORMAT, READABLE_VERSIONS, VERSION, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.export import export_project
 from projects.plans.plan_format.files import dumps, loads, read_document
@@ -23,6 +23,7 @@ from projects.plans.plan_format.plain import to_plan_data
 
 __all__ = [
     "FORMAT",
+    "READABLE_VERSIONS",
     "VERSION",
     "ParsedPlan",
     "PlanFormatError",

@@ -21,17 +21,23 @@ def dumps(doc: dict) -> str:
 
 
 def loads(text: str | bytes) -> Any:
-    """Parse JSON text; bad JSON becomes a PlanFormatError at "$" with the line and column."""
+    """Parse JSON text; bad JSON becomes a PlanFormatError at "$" with the line and column, and so do
+    the hostile kinds json.loads does not call bad: nesting deeper than Python's stack, numbers of more
+    digits than Python converts."""
     try:
         return json.loads(text)
     except UnicodeDecodeError:
         raise PlanFormatError.single("$", _("the file is not UTF-8 text")) from None
+    except RecursionError:
+        raise PlanFormatError.single("$", _("the file nests lists or objects too deeply")) from None
     except json.JSONDecodeError as error:
         raise PlanFormatError.single(
             "$",
             _("not valid JSON: %(problem)s at line %(line)s, column %(column)s")
             % {"problem": error.msg, "line": error.lineno, "column": error.colno},
         ) from None
+    except ValueError:  # int() refuses numbers of over 4,300 digits
+        raise PlanFormatError.single("$", _("the file has a number with too many digits")) from None
 
 
 def read_document(file: str) -> Any:

@@ -1,9 +1,10 @@
 """import_plan: a plan document as a new project, in one transaction: all of it or nothing."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from accounts.models import REPORTS_TO_CYCLE, Account, Contact, reporting_loops
@@ -21,9 +22,11 @@ from projects.deals.models import (
     ResourcePlanItem,
     TenderItem,
 )
+from projects.deals.services import share_project
 from projects.plans.plan_format.document import ParsedActivity, ParsedMember, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.parse import parse_plan
+from salescamp.editing import write_transaction
 from salescamp.models import Membership, Team, User
 
 
@@ -42,12 +45,14 @@ def _model_errors(
     return PlanFormatError(issues)
 
 
-def _save(instance: models.Model, path: str, field_paths: dict[str, str] | None = None) -> None:
-    """Save with the model's own validation first, its errors at the JSON paths of the values."""
+def _save(instance: models.Model, path: str, by: User, field_paths: dict[str, str] | None = None) -> None:
+    """Save with the model's own validation first, its errors at the JSON paths of the values; the
+    history records `by` as the one who made the change."""
     try:
         instance.full_clean()
     except ValidationError as error:
         raise _model_errors(error, path, field_paths) from None
+    instance._history_user = by
     instance.save()
 
 
@@ -93,18 +98,28 @@ CONTACT_FIELDS = (
 )
 
 
-def import_plan(doc: Any, *, team: Team | None = None, owner: User | None = None) -> Project:
+@dataclass(frozen=True)
+class Imported:
+    project: Project
+    updated_contacts: list[Contact]  # existing contacts the file changed, in the file's order
+
+
+def import_plan(
+    doc: Any, *, team: Team | None = None, owner: User | None = None, by: User | None = None
+) -> Imported:
     """Create a new project from a plan document, in one transaction: all of it or nothing.
 
     Users are matched by username and must exist. The account is matched by name within the team, or
     created; contacts by name within the account, then updated from the file, or created. The team's
     thresholds are not touched (they belong to the team). `owner` overrides $.project.owner; `team`
-    defaults to the owner's only team.
+    defaults to the owner's only team. The history records `by` (default: the owner) as the author of
+    every row the import writes, the updated contacts among them.
     """
     parsed = parse_plan(doc)
-    with transaction.atomic():
+    with write_transaction():
         users = _resolve_users(parsed)
         owner = owner or users[parsed.project.owner]
+        by = by or owner
         team = _team_for(owner, team)
 
         account = Account.objects.filter(team=team, name=parsed.account.name).order_by("pk").first()
@@ -115,20 +130,21 @@ def import_plan(doc: Any, *, team: Team | None = None, owner: User | None = None
                 industry=parsed.account.industry,
                 region=parsed.account.region,
             )
-            _save(account, "$.account")
+            _save(account, "$.account", by)
 
-        contacts = _import_contacts(parsed, account)
-        project = _import_project(parsed, account, team, owner, users)
+        contacts, updated = _import_contacts(parsed, account, by)
+        project = _import_project(parsed, account, team, owner, users, by)
 
         for index, entry in enumerate(parsed.engagement):
             path = f"$.engagement[{index}]"
             _save(
                 Engagement(project=project, user=users[entry.username], part=entry.part),
                 path,
+                by,
                 {"user": f"{path}.username"},
             )
         for index, member in enumerate(parsed.chain):
-            _import_member(project, member, f"$.chain[{index}]", contacts, users)
+            _import_member(project, member, f"$.chain[{index}]", contacts, users, by)
         for index, sale in enumerate(parsed.internal_sales):
             _save(
                 InternalSale(
@@ -139,35 +155,43 @@ def import_plan(doc: Any, *, team: Team | None = None, owner: User | None = None
                     status=sale.status,
                 ),
                 f"$.internal_sales[{index}]",
+                by,
             )
         for index, activity in enumerate(parsed.activities):
-            _import_activity(project, activity, f"$.activities[{index}]", contacts, users)
+            _import_activity(project, activity, f"$.activities[{index}]", contacts, users, by)
         for index, cp in enumerate(parsed.control_points):
             _save(
                 ControlPoint(
                     project=project, number=cp.number, status=cp.status, actions="\n".join(cp.actions)
                 ),
                 f"$.control_points[{index}]",
+                by,
             )
-        _import_deal(parsed, project, contacts)
-    return project
+        _import_deal(parsed, project, contacts, by)
+    return Imported(project, updated)
 
 
-def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]:
+def _import_contacts(
+    parsed: ParsedPlan, account: Account, by: User
+) -> tuple[dict[str, Contact], list[Contact]]:
     """Create or update the file's contacts; reporting lines are set afterwards, bosses first, so no
-    half-updated state can look like a loop."""
+    half-updated state can look like a loop. Returns the contacts by key, and the existing ones changed."""
     contacts: dict[str, Contact] = {}
+    updated: dict[int, Contact] = {}
+    created: set[int] = set()
     for index, entry in enumerate(parsed.contacts):
         path = f"$.contacts[{index}]"
         contact = Contact.objects.filter(account=account, name=entry.name).order_by("pk").first()
         values = {name: getattr(entry, name) for name in CONTACT_FIELDS}
         if contact is None:
             contact = Contact(account=account, name=entry.name, **values)
-            _save(contact, path)
+            _save(contact, path, by)
+            created.add(contact.pk)
         elif any(getattr(contact, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(contact, name, value)
-            _save(contact, path)
+            _save(contact, path, by)
+            updated[contact.pk] = contact
         contacts[entry.key] = contact
 
     # The file's reporting lines, set in one pass: parse_plan refused loops among the file's contacts, and
@@ -188,12 +212,17 @@ def _import_contacts(parsed: ParsedPlan, account: Account) -> dict[str, Contact]
             f"$.contacts[{index_of[first.key]}].reports_to", str(REPORTS_TO_CYCLE % {"name": first.name})
         )
     for entry in changed:
-        contacts[entry.key].save()
-    return contacts
+        contact = contacts[entry.key]
+        contact._history_user = by
+        contact.save()
+        if contact.pk not in created:
+            updated[contact.pk] = contact
+    order = {contact.pk: index for index, contact in enumerate(contacts.values())}
+    return contacts, sorted(updated.values(), key=lambda contact: order[contact.pk])
 
 
 def _import_project(
-    parsed: ParsedPlan, account: Account, team: Team, owner: User, users: dict[str, User]
+    parsed: ParsedPlan, account: Account, team: Team, owner: User, users: dict[str, User], by: User
 ) -> Project:
     p = parsed.project
     project = Project(
@@ -211,13 +240,21 @@ def _import_project(
         state_signs=list(p.state_signs),
         strategy=p.strategy,
     )
-    _save(project, "$.project", {"account": "$.account.name", "team": "$.project.owner"})
-    project.shared_with.set([users[username] for username in p.shared_with])
+    _save(project, "$.project", by, {"account": "$.account.name", "team": "$.project.owner"})
+    try:
+        share_project(project, [users[username] for username in p.shared_with], by=by)
+    except ValidationError as error:
+        raise _model_errors(error, "$.project", {"shared_with": "$.project.shared_with"}) from None
     return project
 
 
 def _import_member(
-    project: Project, entry: ParsedMember, path: str, contacts: dict[str, Contact], users: dict[str, User]
+    project: Project,
+    entry: ParsedMember,
+    path: str,
+    contacts: dict[str, Contact],
+    users: dict[str, User],
+    by: User,
 ) -> None:
     member = ChainMember(
         project=project,
@@ -227,21 +264,28 @@ def _import_member(
         depth=entry.depth,
         owner=users[entry.owner] if entry.owner else None,
         acquaintance=entry.acquaintance,
+        acquaintance_holder=users[entry.acquaintance_holder] if entry.acquaintance_holder else None,
     )
     if entry.added_on is not None:
         member.added_on = entry.added_on
-    _save(member, path)
+    _save(member, path, by, {"acquaintance": f"{path}.acquaintance"})
     for index, pain in enumerate(entry.pains):
-        _save(Pain(member=member, text=pain.text, kind=pain.kind), f"{path}.pains[{index}]")
+        _save(Pain(member=member, text=pain.text, kind=pain.kind), f"{path}.pains[{index}]", by)
     for index, item in enumerate(entry.resource_plan):
         _save(
             ResourcePlanItem(member=member, resource=item.resource, status=item.status, note=item.note),
             f"{path}.resource_plan[{index}]",
+            by,
         )
 
 
 def _import_activity(
-    project: Project, entry: ParsedActivity, path: str, contacts: dict[str, Contact], users: dict[str, User]
+    project: Project,
+    entry: ParsedActivity,
+    path: str,
+    contacts: dict[str, Contact],
+    users: dict[str, User],
+    by: User,
 ) -> None:
     activity = Activity(
         project=project,
@@ -261,7 +305,7 @@ def _import_activity(
         control_points=list(entry.control_points),
         presales_days=entry.presales_days,
     )
-    _save(activity, path)
+    _save(activity, path, by)
     activity.our_people.set([users[username] for username in entry.our_people])
     activity.contacts.set([contacts[key] for key in entry.contacts])
     for index, ask in enumerate(entry.asks):
@@ -271,24 +315,25 @@ def _import_activity(
                 kind=ask.kind,
                 text=ask.text,
                 contact=contacts[ask.contact] if ask.contact else None,
+                granted=ask.granted,
             ),
             f"{path}.asks[{index}]",
+            by,
         )
 
 
-def _import_deal(parsed: ParsedPlan, project: Project, contacts: dict[str, Contact]) -> None:
+def _import_deal(parsed: ParsedPlan, project: Project, contacts: dict[str, Contact], by: User) -> None:
     """The competitors with their supporters, the tender plan and the negotiation exchange table."""
     for index, entry in enumerate(parsed.competitors):
         competitor = Competitor(
             project=project, name=entry.name, strengths=entry.strengths, our_edge=entry.our_edge
         )
-        _save(competitor, f"$.competitors[{index}]")
+        _save(competitor, f"$.competitors[{index}]", by)
         competitor.supporters.set([contacts[key] for key in entry.supporters])
     for index, item in enumerate(parsed.tender):
-        _save(
-            TenderItem(project=project, kind=item.kind, text=item.text, status=item.status),
-            f"$.tender[{index}]",
-        )
+        tender_item = TenderItem(project=project, kind=item.kind, text=item.text, status=item.status)
+        _save(tender_item, f"$.tender[{index}]", by)
+        tender_item.contacts.set([contacts[key] for key in item.contacts])
     for index, term in enumerate(parsed.negotiation):
         _save(
             NegotiationTerm(
@@ -299,4 +344,5 @@ def _import_deal(parsed: ParsedPlan, project: Project, contacts: dict[str, Conta
                 offered=term.offered,
             ),
             f"$.negotiation[{index}]",
+            by,
         )

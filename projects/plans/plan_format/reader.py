@@ -26,6 +26,29 @@ def model_field(model: type[models.Model], name: str) -> models.Field:
     return model._meta.get_field(name)
 
 
+def _storable(text: str) -> bool:
+    """No NUL (PostgreSQL refuses it in text) and no lone surrogate (not encodable as UTF-8)."""
+    return "\x00" not in text and not any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def unstorable_strings(doc: Any) -> Iterable[str]:
+    """The JSON path of every key or string value no database could store, walked without recursion."""
+    pending: list[tuple[str, Any]] = [("$", doc)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            if not _storable(value):
+                yield path
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if not _storable(key):
+                    yield f"{path}.{key.encode('unicode_escape').decode('ascii')}"
+                else:
+                    pending.append((f"{path}.{key}", item))
+        elif isinstance(value, list):
+            pending.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+
+
 class Reader:
     def __init__(self) -> None:
         self.errors: list[PlanIssue] = []
