@@ -9,14 +9,16 @@ What it builds (deterministic for a given --seed; the parts are in bench/dataset
 - 5,000 projects (about 100 per rep; rep50 has 10) with their control points, engagement, ~26,000 chain
   members and ~15,000 pains;
 - 100,000 activities with their people, contacts and asks, 20,000 of the done visits with a submitted visit
-  information sheet (realistic `data`, and the activity it recorded);
+  information sheet (realistic `data`, and the activity it recorded) and the task its next step became;
 - the "big plan", project 1 of `rep01`: 60 contacts in its chain, 150 activities;
 - the 1,000-contact project of `rep02`: an account of 1,010 contacts, 1,000 of them in the chain, and
   1,000 activities.
 
 Rows go in with PostgreSQL's COPY (ids assigned here, sequences reset afterwards): under a minute on two
-cores. The database must be migrated and empty (no users). The last line printed is a JSON object with
-what bench/measure.py needs (usernames, ids, a search term); --out also writes it to a file.
+cores. Then every project's warnings are evaluated and stored, as the daily `manage.py refresh_warnings`
+leaves them (the desks and the team report read those rows): a few minutes more. The database must be
+migrated and empty (no users). The last line printed is a JSON object with what bench/measure.py needs
+(usernames, ids, a search term); --out also writes it to a file.
 """
 
 import argparse
@@ -40,6 +42,7 @@ def build(seed: int) -> dict:
     from bench.dataset import activities, deals, org
     from bench.dataset.base import Dataset, reset_sequences
     from bench.dataset.words import PASSWORD
+    from projects.stored_warnings.refresh import refresh
     from salescamp.models import User
 
     if connection.vendor != "postgresql":
@@ -58,6 +61,14 @@ def build(seed: int) -> dict:
         reset_sequences(d.tables)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    copied = time.monotonic() - started
+    failed = refresh([p[0] for p in d.projects], today=d.today)  # what the daily refresh_warnings stores
+    if failed:
+        sys.exit(f"The warnings of {len(failed)} projects could not be evaluated: {failed[:20]}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE projects_currentwarning")
+        cursor.execute("SELECT count(*) FROM projects_currentwarning")
+        d.counts["projects_currentwarning (evaluated)"] = cursor.fetchone()[0]
 
     username = {u[0]: u[1] for u in d.users}
     by_name = {name: uid for uid, name in username.items()}
@@ -88,7 +99,8 @@ def build(seed: int) -> dict:
         "reps_under_director": len(d.reps),
         "projects_under_director": len(d.projects),
         "huge_chain": len(d.chain_of[d.huge_project]),
-        "seconds": round(time.monotonic() - started, 1),
+        "seconds": round(copied, 1),
+        "warnings_seconds": round(time.monotonic() - started - copied, 1),
         "rows": d.counts,
     }
 
@@ -103,7 +115,8 @@ def main() -> None:
     django.setup()
     info = build(args.seed)
     total = sum(info["rows"].values())
-    print(f"Built {total:,} rows in {info['seconds']} s:", file=sys.stderr)
+    print(f"Built {total:,} rows in {info['seconds']} s, warnings stored in {info['warnings_seconds']} s:",
+          file=sys.stderr)  # fmt: skip
     for table, n in info["rows"].items():
         print(f"  {table:40} {n:>9,}", file=sys.stderr)
     line = json.dumps(info, ensure_ascii=False)

@@ -1,7 +1,8 @@
-"""Activities with their people, contacts and asks; submitted visit sheets for 20,000 done visits."""
+"""Activities with their people, contacts and asks; submitted visit sheets for 20,000 done visits, each with
+the task (待办) its next step became."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from bench.dataset.base import Dataset
@@ -24,6 +25,18 @@ ACTIVITY_COLUMNS = [
     "hook", "outcome", "reason_met", "resources", "other_departments", "control_points", "presales_days",
     "created_at", "version",
 ]  # fmt: skip
+TASK_COLUMNS = [
+    "id",
+    "project_id",
+    "owner_id",
+    "visit_id",
+    "text",
+    "due",
+    "done",
+    "done_at",
+    "created_at",
+    "version",
+]
 SHEET_COLUMNS = [
     "id", "project_id", "created_by_id", "status", "quick", "data", "visit_date", "activity_id", "version",
     "client_key", "created_at", "updated_at", "submitted_at",
@@ -97,8 +110,8 @@ def add_activities(d: Dataset) -> list[tuple]:
     )
     d.put(
         "projects_ask",
-        ["id", "activity_id", "contact_id", "kind", "text"],
-        ((i, *r) for i, r in enumerate(ask_rows, start=1)),
+        ["id", "activity_id", "contact_id", "kind", "text", "granted"],
+        ((i, *r, i % 3 == 0) for i, r in enumerate(ask_rows, start=1)),  # a third of the asks were granted
     )
     return done_visits
 
@@ -163,3 +176,18 @@ def add_visit_sheets(d: Dataset, done_visits: list[tuple]) -> None:
         ["id", "visitsheet_id", "activity_id"],
         ((r[0], r[0], r[7]) for r in rows),
     )
+    add_tasks(d, rows)
+
+
+def add_tasks(d: Dataset, sheets: list[tuple]) -> None:
+    """Submitting a sheet files each of its next steps as a task (待办) of its owner: one a sheet. Those due
+    more than three days ago are done, but one in five of them is still open (overdue)."""
+    rows = []
+    for sid, p, owner, _status, _quick, data, _day, _activity, _version, _key, created, *_rest in sheets:
+        step = data["next_steps"][0]
+        due = date.fromisoformat(step["date"])
+        done = due < d.today - timedelta(days=3) and sid % 5 != 0
+        rows.append(
+            (sid, p, owner, sid, step["text"], due, done, d.at(due, 18) if done else None, created, 1)
+        )
+    d.put("projects_task", TASK_COLUMNS, rows)

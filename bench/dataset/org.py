@@ -7,6 +7,7 @@ from bench.dataset.words import (
     ACCOUNTS,
     BIG_CHAIN,
     CONTACTS_PER_ACCOUNT,
+    DEPARTMENTS,
     FUNCTIONS,
     HUGE_CHAIN,
     INDUSTRIES,
@@ -25,7 +26,7 @@ USER_COLUMNS = [
 ]  # fmt: skip
 CONTACT_COLUMNS = [
     "id", "account_id", "name", "title", "level", "function", "procurement_group", "reports_to_id",
-    "personality", "phone", "wechat", "email", "notes", "created_at", "updated_at", "version",
+    "personality", "phone", "wechat", "email", "notes", "created_at", "updated_at", "version", "department",
 ]  # fmt: skip
 HISTORY_COLUMNS = ["history_id", "history_date", "history_change_reason", "history_type", "history_user_id"]
 
@@ -128,6 +129,7 @@ def add_accounts(d: Dataset) -> None:
             created,
             created,
             1,
+            DEPARTMENTS[c % len(DEPARTMENTS)],  # from the id: the random draws stay those of earlier runs
         )
         for account_id, rows in d.contacts_of.items()
         for c, level, name, boss in rows
@@ -163,7 +165,9 @@ def _add_history(d: Dataset, contact_rows: list[tuple]) -> None:
         nonlocal hist
         for r in contact_rows:
             c, account_id, name, title, level, function, group, boss, pers, phone = r[:10]
-            base = (c, name, title, level, function, group, pers, phone, "", "", r[12], account_id, boss)
+            notes, department = r[12], r[16]
+            base = (c, name, title, level, function, group, pers, phone, "", "", notes, account_id, boss,
+                    department)  # fmt: skip
             hist += 1
             yield (*base, hist, created, None, "+", lead_of_account[account_id])
             if c % 4 == 0:  # a title change later on
@@ -176,7 +180,7 @@ def _add_history(d: Dataset, contact_rows: list[tuple]) -> None:
         "accounts_historicalcontact",
         [
             "id", "name", "title", "level", "function", "procurement_group", "personality", "phone",
-            "wechat", "email", "notes", "account_id", "reports_to_id", *HISTORY_COLUMNS,
+            "wechat", "email", "notes", "account_id", "reports_to_id", "department", *HISTORY_COLUMNS,
         ],
         contact_history(),
     )  # fmt: skip

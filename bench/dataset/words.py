@@ -29,6 +29,7 @@ TITLES = {
     2: ["主任", "处长", "部长"],
     1: ["专责", "工程师", "主管"],
 }
+DEPARTMENTS = ["物资部", "生产技术部", "调度控制中心", "信息通信公司", "发展策划部", "财务部", ""]
 FUNCTIONS = ["technical", "procurement", "user", "finance", "planning", "management"]
 PERSONALITIES = ["unknown", "peacock", "tiger", "owl", "koala"]
 STAGES = ["lead"] * 2 + ["opportunity"] * 3 + ["tender"] * 2 + ["negotiation"] * 2 + ["signed", "delivery"]
