@@ -9,7 +9,7 @@
 #   bench/run.sh                          # every page, 10 s each (about 5 minutes in all)
 #   bench/run.sh --duration 5s --only desk,team,pdf
 #   WORKERS=4 PORT=8123 bench/run.sh
-#   VENV=../other-checkout/.venv bench/run.sh   # an existing virtualenv with the project's test extras
+#   VENV=/path/to/checkout/.venv bench/run.sh   # an existing virtualenv with the test extras (a worktree)
 #
 # Extra arguments go to bench/measure.py. Uses $DATABASE_URL if set (it must be an empty database: the
 # dataset is built into it); otherwise a throwaway cluster, removed on exit like everything started here.
