@@ -99,7 +99,8 @@ def rep_desk(user, today: date) -> RepDesk:
     )
     for item in hooks:
         item.days_ago = (today - item.date).days
-    warnings = stored.of_projects(mine.filter(stage__in=OPEN_STAGES))
+    # By the ids already read: a subquery here lets PostgreSQL join every stored warning before narrowing.
+    warnings = stored.of_project_ids([project.pk for project in open_projects])
     drafts = list(
         VisitSheet.objects.filter(
             created_by=user, status=VisitStatus.DRAFT, discarded_at=None, project__in=visible.values("pk")
