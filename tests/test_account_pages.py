@@ -79,3 +79,17 @@ def test_search_as_you_type_returns_only_the_results(org, rep_client):
 def test_a_search_with_control_characters_is_answered_not_crashed(org, rep_client):
     response = rep_client.get("/accounts/", {"q": "东北\x00"})
     assert response.status_code == 200 and "国网东北分部" in response.text
+
+
+@pytest.mark.django_db
+def test_the_account_page_lists_its_projects_to_those_who_may_see_them(org, rep_client):
+    page = rep_client.get(f"/accounts/{org.account.pk}/").content.decode()
+    listing = f"/projects/?account={org.account.pk}"
+    assert f'hx-get="{listing}"' in page  # drawn after the page, from the projects side
+    part = rep_client.get(listing, HTTP_HX_REQUEST="true").content.decode()
+    assert org.project.name in part and "<html" not in part
+    # A teammate sees the account, not a project that is neither theirs nor shared with them.
+    from .conftest import client_for
+
+    assert org.project.name not in client_for(org.teammate).get(listing).content.decode()
+    assert client_for(org.stranger).get(listing).status_code == 404

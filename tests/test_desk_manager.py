@@ -229,6 +229,15 @@ def test_visit_cadence_per_rep_over_the_last_12_weeks(world):
 
 
 @pytest.mark.django_db
+def test_a_team_leader_is_shown_their_visits_but_not_graded_against_a_target(world):
+    lead = next(row for row in team_desk_for(world["lead"]).cadence if row.person == world["lead"])
+    assert (lead.target, lead.weeks_met) == (None, 0)
+    html = client_for(world["lead"]).get("/team/").content.decode()
+    assert "管理者，不设拜访目标" in html
+    assert html.count("管理者，不设拜访目标") == 1  # 王组长 alone: the reps are graded
+
+
+@pytest.mark.django_db
 def test_a_longer_period_reaches_further_back(world):
     today = timezone.localdate()
     desk = team_desk_for(world["lead"], **{"from": (today - timedelta(weeks=13)).isoformat()})

@@ -256,3 +256,31 @@ def test_the_version_status_moves_only_once(org):
     with pytest.raises(review.ReviewRefused):
         review.plan_return(submission=submission, reason="改主意了", by=org.director)
     assert PlanSubmission.objects.get().status == PlanStatus.APPROVED
+
+
+@pytest.mark.django_db
+def test_a_rep_resubmitting_after_a_return_tells_the_reviewer_what_changed(org, rep_client):
+    first = submit(org)
+    review.plan_return(submission=first, by=org.lead, reason="CP3 要有具体行动")
+    page = rep_client.get(f"/projects/{org.project.pk}/plan/").content.decode()
+    assert 'name="note"' in page and "这一版改了什么" in page
+
+    rep_client.post(f"/projects/{org.project.pk}/plan/submit/", {"note": "CP3：优势已写进招标文件"})
+
+    second = PlanSubmission.objects.get(number=2)
+    assert second.note == "CP3：优势已写进招标文件"
+    lead = client_for(org.lead)
+    assert "CP3：优势已写进招标文件" in lead.get(f"/projects/{org.project.pk}/plan/v2/").content.decode()
+    assert "CP3：优势已写进招标文件" in lead.get("/reviews/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_managers_navigation_counts_the_plans_awaiting_them(org):
+    lead = client_for(org.lead)
+    assert "badge-count" not in lead.get("/reviews/count/").content.decode()
+    assert 'hx-get="/reviews/count/"' in lead.get("/").content.decode()
+    submit(org)
+    badge = lead.get("/reviews/count/").content.decode()
+    assert '<span class="badge-count inline">1</span>' in badge
+    # The rep who submitted is no reviewer of his own plan.
+    assert "badge-count" not in client_for(org.rep).get("/reviews/count/").content.decode()

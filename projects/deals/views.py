@@ -17,10 +17,18 @@ from salescamp.models import Team
 
 @require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
+    """The projects a user may see; ?account=<id> narrows them to one account (its page loads that list)."""
     projects = (
         access.visible_projects(request.user).select_related("account", "owner").order_by("stage", "-amount")
     )
-    return render(request, "deals/project_list.html", {"projects": projects})
+    account = None
+    if valid_id(account_id := request.GET.get("account", "").strip()):
+        account = account_for(request.user, int(account_id))
+        projects = projects.filter(account=account)
+    context = {"projects": projects, "account": account}
+    if request.htmx and account is not None:
+        return render(request, "deals/project_list.html#list", context)
+    return render(request, "deals/project_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])

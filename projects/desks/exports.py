@@ -72,7 +72,17 @@ def export_tables(desk: TeamDesk) -> list[Table]:
         Table(
             _("Visit cadence"),
             [_("Person"), _("Weekly target"), *desk.weeks, _("Total"), _("Weeks at target")],
-            [[str(c.person), c.target, *c.counts, c.total, c.weeks_met] for c in desk.cadence],
+            [
+                # A leader has no visit target: both cells stay empty.
+                [
+                    str(c.person),
+                    "" if c.target is None else c.target,
+                    *c.counts,
+                    c.total,
+                    "" if c.target is None else c.weeks_met,
+                ]
+                for c in desk.cadence
+            ],
         ),
         Table(
             _("Key contacts gone quiet"),

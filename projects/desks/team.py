@@ -59,7 +59,7 @@ class WarningRow:
 @dataclass
 class Cadence:
     person: User
-    target: int
+    target: int | None  # None: a leader, who has no visit target
     weeks: list[date]  # the Mondays
     counts: list[int]  # one per week
     spark: charts.Sparkline
@@ -154,7 +154,7 @@ def _warning_table(rows: QuerySet, filters: TeamFilters) -> tuple[list[User], li
     return people, table
 
 
-def _cadence(filters: TeamFilters, base: QuerySet) -> tuple[list[date], list[Cadence]]:
+def _cadence(filters: TeamFilters, base: QuerySet, leaders: set[int]) -> tuple[list[date], list[Cadence]]:
     """Done visits per person per week, one GROUP BY over the activity ↔ our-people link table."""
     first = week_start(filters.date_from)
     weeks = [first + timedelta(weeks=i) for i in range((filters.date_to - first).days // 7 + 1)]
@@ -179,13 +179,15 @@ def _cadence(filters: TeamFilters, base: QuerySet) -> tuple[list[date], list[Cad
     cadence = []
     for person in people:
         series = [counts.get((person.pk, monday), 0) for monday in weeks]
+        # The weekly visit target is a rep's: a team's leader is shown their visits, not graded against it.
+        target = None if person.pk in leaders else person.weekly_visit_target
         cadence.append(
             Cadence(
                 person=person,
-                target=person.weekly_visit_target,
+                target=target,
                 weeks=weeks,
                 counts=series,
-                spark=charts.sparkline(series, person.weekly_visit_target, labels=labels),
+                spark=charts.sparkline(series, target or 0, labels=labels),
             )
         )
     return weeks, cadence
@@ -211,7 +213,9 @@ def team_desk(user, filters: TeamFilters, today: date) -> TeamDesk:
     warnings = stored.of_projects(open_projects)
     people, rows = _warning_table(warnings, filters)
     drill, drill_more = _drill(warnings, filters.code) if filters.code else (None, False)
-    weeks, cadence = _cadence(filters, base)
+    # Team leaders, from the tree the access rule has already read: they have no visit target.
+    leaders = {leader_id for _team, _parent, leader_id in user.team_tree() if leader_id}
+    weeks, cadence = _cadence(filters, base, leaders)
     stale = stored.listed(stored.longest_quiet(warnings), LIST_LIMIT + 1)
     gaps = stored.listed(stored.most_senior(warnings, "PARITY_GAP"), LIST_LIMIT + 1)
     return TeamDesk(

@@ -37,6 +37,8 @@ class PlanSubmission(models.Model):
     snapshot = models.JSONField(_("snapshot"), editable=False)
     submitted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # What the rep tells the reviewer with this version, e.g. what changed after a return.
+    note = models.TextField(_("note to the reviewer"), blank=True, max_length=2000)
     status = models.CharField(_("status"), max_length=10, choices=PlanStatus, default=PlanStatus.SUBMITTED)
     decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)

@@ -170,7 +170,7 @@ def plan_submit(request: HttpRequest, project_id: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])  # after the access check: strangers only ever see 404
     try:
-        submission = review.plan_submit(project=project, by=request.user)
+        submission = review.plan_submit(project=project, by=request.user, note=request.POST.get("note", ""))
     except review.ReviewRefused as refusal:
         return _refused(request, project, refusal)
     messages.success(request, _("Version %(number)s submitted for review.") % {"number": submission.number})
@@ -243,6 +243,12 @@ def plan_version(request: HttpRequest, project_id: int, version: int) -> HttpRes
 @require_safe
 def review_queue_page(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/review_queue.html", {"queue": list(review_queue(request.user))})
+
+
+@require_safe
+def review_count(request: HttpRequest) -> HttpResponse:
+    """The badge on 审阅 in a manager's navigation, fetched after the page has drawn (htmx)."""
+    return render(request, "plans/_review_count.html", {"count": review_queue(request.user).count()})
 
 
 # ---- a leader asked to take a relationship (狐假虎威) ---------------------------------------------------

@@ -67,8 +67,9 @@ def may_decide(project: Project, user, submission: PlanSubmission | None = None)
 
 
 @transaction.atomic
-def plan_submit(*, project: Project, by) -> PlanSubmission:
-    """Freeze the current plan as the next numbered version, awaiting review."""
+def plan_submit(*, project: Project, by, note: str = "") -> PlanSubmission:
+    """Freeze the current plan as the next numbered version, awaiting review, with the rep's note (what
+    changed since a return, say)."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if pending := awaiting(locked):
         raise ReviewRefused(ALREADY_AWAITING % {"number": pending.number}, status=CONFLICT)
@@ -79,7 +80,10 @@ def plan_submit(*, project: Project, by) -> PlanSubmission:
         number=number,
         snapshot=snapshot.take(version.plan, version.warnings, version.taken_on),
         submitted_by=by,
+        note=(note or "").strip(),
     )
+    if len(submission.note) > MAX_TEXT:
+        raise ReviewRefused(TOO_LONG % {"max": MAX_TEXT}, field="note")
     submission.full_clean()
     try:
         with transaction.atomic():

@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/<int:project_id>/plan/v<int:version>/comment/", pages.plan_comment, name="plan_comment"),
     path("projects/<int:project_id>/plan/v<int:version>/decide/", pages.plan_decide, name="plan_decide"),
     path("reviews/", pages.review_queue_page, name="review_queue"),
+    path("reviews/count/", pages.review_count, name="review_count"),
     path("chain/<int:member_id>/ask-leader/", pages.relationship_ask, name="relationship_ask"),
     path(
         "relationship-requests/<int:request_id>/answer/",
