@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.http import QueryDict
@@ -315,6 +316,73 @@ def test_a_duplicate_new_contact_is_offered_the_existing_one_and_one_tap_swaps_i
     }
     assert client.post(f"/visits/{sheet.pk}/edit/", data).status_code == 302
     sheet.refresh_from_db()
+    sheet.refresh_from_db()
     assert sheet.data["met"][0]["contact"] == str(org.contact.pk) and sheet.data["met"][0]["new_name"] == ""
     assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
     assert Contact.objects.filter(account=org.account, name="刘组长").count() == 1
+
+
+# ---- submit refuses, beside the field, what the database would refuse (never a 500) ------------------------
+
+
+def draft_through_the_form(client, sheet, **fields) -> None:
+    """The rep saves the sheet as the browser posts it (a crafted POST may skip the inputs' maxlength)."""
+    sheet.refresh_from_db()
+    data = {"version": sheet.version, "date": TODAY.isoformat()}
+    data.update({key.replace("__", "-"): value for key, value in fields.items()})
+    assert client.post(f"/visits/{sheet.pk}/edit/", data).status_code == 302
+    sheet.refresh_from_db()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "field", "fixed"),
+    [
+        ({"gifts__0__kind": "logo_souvenir", "gifts__0__value": "100000000"}, "gifts-0-value", "800"),
+        ({"gifts__0__kind": "logo_souvenir", "gifts__0__value": "0.005"}, "gifts-0-value", "0.5"),
+        ({"met__1__contact": "PK"}, "met-1-contact", ""),
+        ({"met__1__new_name": "欧阳" * 26}, "met-1-new_name", "欧阳工"),
+        ({"met__1__new_name": "钱工", "met__1__new_title": "计划" * 41}, "met-1-new_title", "计划处专责"),
+        ({"competitors__0__name": "友商" * 51}, "competitors-0-name", "友商B"),
+    ],
+    ids=[
+        "gift-too-big",
+        "gift-fraction-of-a-fen",
+        "same-contact-twice",
+        "name-over-50",
+        "title-over-80",
+        "competitor-over-100",
+    ],
+)
+def test_submit_refuses_what_the_database_cannot_hold_beside_the_field_then_submits_once_fixed(
+    org, typed, field, fixed
+):
+    client = client_for(org.rep)
+    sheet = VisitSheet.objects.create(project=org.project, created_by=org.rep)
+    typed = {key: org.contact.pk if value == "PK" else value for key, value in typed.items()}
+    draft_through_the_form(client, sheet, met__0__contact=org.contact.pk, **typed)
+    contacts, activities = Contact.objects.count(), Activity.objects.count()
+
+    refused = client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version})
+
+    assert refused.status_code == 422
+    # Named in the summary at the top, and beside the field itself.
+    assert f'href="#f-{field}"' in refused.text and f'aria-describedby="e-{field}"' in refused.text
+    assert (Contact.objects.count(), Activity.objects.count()) == (contacts, activities)
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"
+    typed_key = field.replace("-", "__")
+    draft_through_the_form(client, sheet, met__0__contact=org.contact.pk, **{**typed, typed_key: fixed})
+    assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted"
+    kept = {
+        "gifts-0-value": lambda: (
+            Activity.objects.get(project=org.project, kind="gift").gift_value == Decimal(fixed)
+        ),
+        "met-1-contact": lambda: list(sheet.activity.contacts.all()) == [org.contact],
+        "met-1-new_name": lambda: Contact.objects.filter(account=org.account, name=fixed).exists(),
+        "met-1-new_title": lambda: Contact.objects.filter(account=org.account, title=fixed).exists(),
+        "competitors-0-name": lambda: Competitor.objects.filter(project=org.project, name=fixed).exists(),
+    }
+    assert kept[field]()
