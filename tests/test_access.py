@@ -1,5 +1,7 @@
 """Who may see what: one helper per object kind, and every URL that takes an id answers 404 to strangers."""
 
+from dataclasses import dataclass
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -43,6 +45,45 @@ def ids_by_kwarg(org) -> dict[str, int]:
 
 # Ids whose objects a team member may see; every other id belongs to a project (or needs a leader).
 TEAM_WIDE_IDS = {"account_id", "contact_id"}
+# Endpoints that take only POSTs, and the page whose form posts to them (the walks post what it holds).
+FORM_ON = {
+    "logout": "desk",
+    "set_language": "desk",
+    "visit_autosave": "visit_edit",
+    "plan_submit": "plan",
+    "plan_comment": "plan_version",
+    "plan_decide": "plan_version",
+}
+# A manager reviews; the rest (a team's pages aside) is the project owner's to post.
+LEADER_POSTS = {"plan_comment", "plan_decide"}
+
+
+@dataclass
+class Endpoint:
+    name: str
+    url: str
+    form_url: str  # the page holding the form that posts to `url`
+    by_leader: bool  # posted by the team lead (else by the rep who owns the project)
+
+
+def endpoints(org) -> list[Endpoint]:
+    """Every URL of ours (the admin aside) with real ids, and who would post to it from which page."""
+    ids = ids_by_kwarg(org)
+    urls = {}
+    for route, pattern in walk_patterns():
+        names = list(pattern.pattern.converters)
+        assert pattern.name, f"{route}: name the URL so the walks can report it"
+        assert set(names) <= set(ids), f"{route}: add an object for it to ids_by_kwarg so it is walked"
+        urls[pattern.name] = reverse(pattern.name, kwargs={name: ids[name] for name in names})
+    return [
+        Endpoint(
+            name=name,
+            url=url,
+            form_url=urls[FORM_ON.get(name, name)],
+            by_leader="/teams/" in url or name in LEADER_POSTS,
+        )
+        for name, url in urls.items()
+    ]
 
 
 def urls_with_ids(org, *, skip_if_only=frozenset()):

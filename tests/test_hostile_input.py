@@ -12,12 +12,12 @@ from urllib.parse import quote
 
 import pytest
 from django.apps import apps
-from django.urls import reverse
+from django.utils import timezone
 
 from projects.visits.models import VisitSheet
 
 from .conftest import client_for
-from .test_access import ids_by_kwarg, walk_patterns
+from .test_access import FORM_ON, endpoints
 from .test_editors import read_form
 
 SEED = os.environ.get("HOSTILE_SEED", "2026-12")
@@ -100,15 +100,7 @@ ODD_NAMES = [
     "asks-TOTAL_FORMS",
 ]
 REFUSED = {400, 403, 404, 405, 409, 413, 422, 429}
-SKIP_ROUTES = ("login/", "logout/", "i18n/setlang/")
-# Endpoints that take only POSTs, and the page whose form posts to them.
-FORM_ON = {
-    "visit_autosave": "visit_edit",
-    "plan_submit": "plan",
-    "plan_comment": "plan_version",
-    "plan_decide": "plan_version",
-}
-LEADER_POSTS = {"plan_comment", "plan_decide"}  # a manager reviews; the walk's rep owns the project
+SKIP_ROUTES = ("login", "logout", "set_language")  # signing in and out and the language: not our data
 NAME_ATTRIBUTE = 'name="'
 
 
@@ -181,29 +173,20 @@ def form_names(html: str) -> list[str]:
 
 
 def post_targets(org):
-    """(url name, url, the url of the page whose form posts there, client) for every route of ours that
-    accepts a POST."""
-    ids = ids_by_kwarg(org)
+    """(url name, url, the url of the page whose form posts there, client) for every endpoint of ours that
+    takes a POST."""
     owner, leader = client_for(org.rep), client_for(org.lead)
-    urls = {}
-    for route, pattern in walk_patterns():
-        if route.startswith(SKIP_ROUTES) or not pattern.name:
+    for endpoint in endpoints(org):
+        if endpoint.name in SKIP_ROUTES:
             continue
-        if not set(pattern.pattern.converters) <= set(ids):
-            continue  # the URL walk in test_access fails loudly until the new kind of id is added there
-        urls[pattern.name] = reverse(
-            pattern.name, kwargs={name: ids[name] for name in pattern.pattern.converters}
-        )
-    for name, url in urls.items():
-        client = leader if "/teams/" in url or name in LEADER_POSTS else owner
-        status = client.get(url).status_code
+        client = leader if endpoint.by_leader else owner
+        status = client.get(endpoint.url).status_code
         if status == 405:
-            assert name in FORM_ON, (
-                f"{name} takes only POSTs: name the page whose form posts to it in FORM_ON"
+            assert endpoint.name in FORM_ON, (
+                f"{endpoint.name} takes only POSTs: add its form's page to FORM_ON"
             )
-            yield name, url, urls[FORM_ON[name]], client
-        elif status == 200:
-            yield name, url, url, client
+        if status in (200, 405):
+            yield endpoint.name, endpoint.url, endpoint.form_url, client
 
 
 def opened(client, url: str) -> tuple[list[str], dict[str, str]]:
@@ -228,9 +211,8 @@ def replay_hint(url_name: str, example: int) -> str:
 
 
 def check_post(client, url: str, body: bytes, htmx: bool, hint: str):
-    client.raise_request_exception = (
-        False  # a crash is a 500 answer naming the seed (its traceback is logged)
-    )
+    # A crash answers 500 with the seed in the message (its traceback is logged).
+    client.raise_request_exception = False
     before = row_counts()
     response = client.post(
         url,
@@ -270,8 +252,6 @@ def test_hostile_posts_to_every_endpoint_never_break_it_and_refusals_save_nothin
 
 def valid_sheet_fields(org) -> dict[str, str]:
     """A sheet that submits: the hostile values go into it, so submit reaches the database with them."""
-    from django.utils import timezone
-
     return {
         "date": timezone.localdate().isoformat(),
         "purpose": "了解需求",
