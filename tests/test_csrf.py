@@ -8,8 +8,8 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
+from .html_forms import read_form
 from .test_access import endpoints
-from .test_editors import read_form
 
 TOKEN = "csrfmiddlewaretoken"
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -17,8 +17,8 @@ from django.utils import timezone
 from projects.visits.models import VisitSheet
 
 from .conftest import client_for
+from .html_forms import read_form
 from .test_access import FORM_ON, endpoints
-from .test_editors import read_form
 
 SEED = os.environ.get("HOSTILE_SEED", "2026-12")
 POSTS_PER_ENDPOINT = 6
