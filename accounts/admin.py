@@ -1,14 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import Account, Contact
+from accounts.models import Account, Contact, ImportBatch
 
 
 class ContactInline(admin.TabularInline):
     model = Contact
     fk_name = "account"
     extra = 0
-    fields = ["name", "title", "level", "function", "personality", "reports_to"]
+    fields = ["name", "title", "department", "level", "function", "personality", "reports_to"]
     show_change_link = True
 
 
@@ -29,3 +29,26 @@ class ContactAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "title", "account__name"]
     list_select_related = ["account", "reports_to"]
     autocomplete_fields = ["account", "reports_to"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Uploaded customer lists, to see who imported what; they are changed only by importing."""
+
+    list_display = ["file_name", "team", "created_by", "status", "created_at", "applied_at"]
+    list_filter = ["status"]
+    list_select_related = ["team", "created_by"]
+    readonly_fields = [
+        "team",
+        "created_by",
+        "file_name",
+        "headers",
+        "mapping",
+        "status",
+        "summary",
+        "applied_at",
+    ]
+    exclude = ["rows"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -26,6 +26,7 @@ class ContactForm(VersionedModelForm):
         fields = [
             "name",
             "title",
+            "department",
             "level",
             "function",
             "procurement_group",
@@ -45,6 +46,13 @@ class ContactForm(VersionedModelForm):
     def __init__(self, *args, account: Account, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.account = account
+        if not self.instance.pk:
+            # Level and function feed the parity check: a new contact's are chosen, never silently 基层/技术.
+            for name in ("level", "function"):
+                field = self.fields[name]
+                field.choices = [("", _("— choose —")), *Contact._meta.get_field(name).choices]
+                field.required = True
+                self.initial[name] = None
         bosses = Contact.objects.filter(account=account)
         if self.instance.pk:
             bosses = bosses.exclude(pk=self.instance.pk)

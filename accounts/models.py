@@ -1,5 +1,6 @@
 """Customer accounts (客户) and the people in them (联系人)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -112,6 +113,9 @@ class Contact(Versioned):
     )
     name = models.CharField(_("name"), max_length=50)
     title = models.CharField(_("title"), max_length=80, blank=True)
+    department = models.CharField(
+        _("department"), max_length=80, blank=True
+    )  # 部门, as the customer names it
     level = models.PositiveSmallIntegerField(_("level"), choices=Level, default=Level.STAFF)
     function = models.CharField(_("function"), max_length=20, choices=Function, default=Function.TECHNICAL)
     procurement_group = models.CharField(
@@ -182,3 +186,33 @@ def reporting_loops(boss_of: dict) -> list[list]:
         if person is not None and person in walk:
             loops.append(list(walk)[walk[person] :])
     return loops
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Previewed")
+    APPLIED = "applied", _("Imported")
+
+
+class ImportBatch(models.Model):
+    """A customer list uploaded for import (客户导入): its rows as read, how its columns map to our fields,
+    and, once applied, what it did. Kept in the database so any web process can show and apply it."""
+
+    team = models.ForeignKey(Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=200)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list)  # [[row number in the file, [cells as text]], ...]
+    mapping = models.JSONField(default=dict)  # column index (as text) → field key
+    status = models.CharField(max_length=10, choices=ImportStatus, default=ImportStatus.PREVIEW)
+    summary = models.JSONField(default=dict)  # what the import did, once applied
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("customer import")
+        verbose_name_plural = _("customer imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} · {self.created_at:%Y-%m-%d}"

@@ -78,19 +78,30 @@ class DrawStep:
     stacked: bool
     closes: range
     boss: Any = None
+    hidden: int = 0  # people below this card left out of a chart drawn with a limit on its cards
 
     @property
     def item(self) -> Any:
         return self.node.item
 
 
-def drawing_steps(roots: list[OrgNode], max_depth: int = MAX_DRAWN_DEPTH) -> list[DrawStep]:
-    """The chart as a flat sequence a template draws with one loop (no recursive include)."""
+def drawing_steps(
+    roots: list[OrgNode], max_depth: int = MAX_DRAWN_DEPTH, max_cards: int | None = None
+) -> list[DrawStep]:
+    """The chart as a flat sequence a template draws with one loop (no recursive include). With
+    `max_cards`, only the top levels that fit are drawn (at least the first), each card at the last
+    drawn level saying how many people below it were left out."""
     steps: list[DrawStep] = []
+    cut = _levels_that_fit(roots, max_cards) if max_cards is not None else None
+    if cut is not None and cut >= max_depth:
+        cut = None  # as deep as a chart nests: the deepest level lists the rest flat, as always
     # (node, depth, boss shown on a flattened card, how many lists close after this card)
     stack = [(node, 1, None, 0) for node in reversed(roots)]
     while stack:
         node, depth, boss, closes_after = stack.pop()
+        if cut is not None and depth == cut and node.children:
+            steps.append(DrawStep(node, False, False, range(closes_after), boss, _below(node)))
+            continue
         nests = bool(node.children) and depth < max_depth
         if nests:
             steps.append(
@@ -105,6 +116,28 @@ def drawing_steps(roots: list[OrgNode], max_depth: int = MAX_DRAWN_DEPTH) -> lis
         else:
             steps.append(DrawStep(node, False, False, range(closes_after), boss))
     return steps
+
+
+def _levels_that_fit(roots: list[OrgNode], max_cards: int) -> int | None:
+    """The deepest level whose cards, with all above it, number at most `max_cards` (at least 1); None
+    when the whole chart fits."""
+    level, count, depth = list(roots), 0, 0
+    while level:
+        if count + len(level) > max_cards:
+            return max(depth, 1)
+        count += len(level)
+        depth += 1
+        level = [child for node in level for child in node.children]
+    return None
+
+
+def _below(node: OrgNode) -> int:
+    count, stack = 0, list(node.children)
+    while stack:
+        current = stack.pop()
+        count += 1
+        stack.extend(current.children)
+    return count
 
 
 def _flattened(node: OrgNode) -> list[tuple[OrgNode, Any]]:

@@ -5,4 +5,6 @@ urlpatterns = [
     path("", include("projects.plans.urls")),
     path("", include("projects.visits.urls")),
     path("", include("projects.desks.urls")),
+    path("", include("projects.notices.urls")),
+    path("", include("projects.calendars.urls")),
 ]

@@ -7,12 +7,15 @@ beside the user's) and otherwise saves, recording who did it. Status codes htmx 
 bad input, 409 for a stale edit.
 """
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 # htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
@@ -58,7 +61,54 @@ def _check_version(instance: Versioned, expected_version: int | None) -> None:
         raise StaleEdit(current)
 
 
-@transaction.atomic
+# --- one user action, one transaction
+
+_action = threading.local()  # the work waiting for the end of the running write_transaction
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """transaction.atomic for one user action (a save, a visit sheet submitted, an import), which also runs
+    the work `before_commit` registered during it, once, at its end and inside it: whatever must see the
+    whole action (the stored warnings of the projects it touched) commits or rolls back with it. Nested
+    write transactions are part of the outer one."""
+    if getattr(_action, "pending", None) is not None:
+        with transaction.atomic():
+            yield
+        return
+    _action.pending = {}
+    try:
+        with transaction.atomic():
+            yield
+            while _action.pending:
+                _key, (work, items) = _action.pending.popitem()
+                work(items)
+    finally:
+        _action.pending = None
+
+
+def before_commit(
+    key: str, work: Callable[[set], None], item, *, outside: Callable[[set], None] | None = None
+) -> None:
+    """Have `work` run over every `item` registered under `key` at the end of the running action. Outside
+    one (the admin, a shell, a test's factories) `outside` runs at once instead, when given, else `work`."""
+    pending = getattr(_action, "pending", None)
+    if pending is not None:
+        pending.setdefault(key, (work, set()))[1].add(item)
+    else:
+        (outside or work)({item})
+
+
+# Rows written in bulk (bulk_create, bulk_update) send no post_save: whoever follows every write (the
+# projects' stored warnings) hears of them here. Sent with sender=the model and instances=[...].
+bulk_written = Signal()
+
+
+def announce_bulk_write(model: type[models.Model], instances) -> None:
+    bulk_written.send(sender=model, instances=list(instances))
+
+
+@write_transaction()
 def save_checked(instance: Versioned, *, expected_version: int | None, by, links: dict | None = None):
     """Save an edited row (validated, recorded as `by`'s) unless it changed since the user opened it; a new
     row (no pk) has nothing to check. `links`: many-to-many fields to set, name → objects."""
@@ -72,20 +122,12 @@ def save_checked(instance: Versioned, *, expected_version: int | None, by, links
     return instance
 
 
-@transaction.atomic
+@write_transaction()
 def delete_checked(instance: Versioned, *, expected_version: int | None, by) -> None:
     """Delete a row unless it changed since the user opened it."""
     _check_version(instance, expected_version)
     instance._history_user = by
     instance.delete()
-
-
-def save_all(instances: Iterable[models.Model], *, by) -> None:
-    """Several new or changed rows of one write (a visit sheet, an import), each validated and recorded."""
-    for instance in instances:
-        instance.full_clean()
-        instance._history_user = by
-        instance.save()
 
 
 # The largest primary key the database can hold: a tampered id beyond it must be "not a valid choice",

@@ -142,9 +142,13 @@ class Team(models.Model):
             team = team.parent
         return chain
 
+    def manager_ids(self) -> list[int]:
+        """Who manages the team: the leaders of the team and of each team above it, nearest first."""
+        return [team.leader_id for team in [self, *self.ancestors()] if team.leader_id is not None]
+
     def is_managed_by(self, user) -> bool:
         """A manager leads this team or one of its ancestors."""
-        return any(team.leader_id == user.pk for team in [self, *self.ancestors()])
+        return user.pk in self.manager_ids()
 
 
 class Membership(models.Model):

@@ -57,6 +57,14 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    # Company sign-in (salescamp.signin): allauth's providers and our own for 企业微信.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.dingtalk",
+    "allauth.socialaccount.providers.feishu",
+    "allauth.socialaccount.providers.openid_connect",
+    "salescamp.wecom",
     "salescamp",
     "accounts",
     "projects",
@@ -75,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -118,7 +127,65 @@ AUTHENTICATION_BACKENDS = [
     # Throttles password guessing: after AXES_FAILURE_LIMIT failures a username+IP pair waits.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
+
+
+def providers_from_environment(environ=os.environ) -> dict:
+    """SOCIALACCOUNT_PROVIDERS for the company sign-ins the environment configures (none: passwords only;
+    see salescamp.signin)."""
+    providers: dict = {}
+    if environ.get("DINGTALK_CLIENT_ID"):
+        providers["dingtalk"] = {
+            "APPS": [
+                {
+                    "name": "钉钉",
+                    "client_id": environ["DINGTALK_CLIENT_ID"],
+                    "secret": environ.get("DINGTALK_CLIENT_SECRET", ""),
+                }
+            ]
+        }
+    if environ.get("FEISHU_APP_ID"):
+        providers["feishu"] = {
+            "APPS": [
+                {
+                    "name": "飞书",
+                    "client_id": environ["FEISHU_APP_ID"],
+                    "secret": environ.get("FEISHU_APP_SECRET", ""),
+                }
+            ]
+        }
+    if environ.get("WECOM_CORP_ID"):
+        providers["wecom"] = {
+            "APPS": [
+                {
+                    "name": "企业微信",
+                    "client_id": environ["WECOM_CORP_ID"],
+                    "secret": environ.get("WECOM_SECRET", ""),
+                    "settings": {"agent_id": environ.get("WECOM_AGENT_ID", "")},
+                }
+            ]
+        }
+    if environ.get("OIDC_SERVER_URL"):
+        providers["openid_connect"] = {
+            "APPS": [
+                {
+                    "provider_id": "company",
+                    "name": environ.get("OIDC_NAME", "OpenID Connect"),
+                    "client_id": environ.get("OIDC_CLIENT_ID", ""),
+                    "secret": environ.get("OIDC_CLIENT_SECRET", ""),
+                    "settings": {"server_url": environ["OIDC_SERVER_URL"]},
+                }
+            ]
+        }
+    return providers
+
+
+ACCOUNT_ADAPTER = "salescamp.signin.NoSignup"
+SOCIALACCOUNT_ADAPTER = "salescamp.signin.LinkedAccountsOnly"
+SOCIALACCOUNT_PROVIDERS = providers_from_environment()
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an email address is something anyone can claim
+SOCIALACCOUNT_STORE_TOKENS = False
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -162,6 +229,7 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+FORMAT_MODULE_PATH = ["salescamp.formats"]  # dates as people write them (9月5日)
 USE_I18N = True
 USE_TZ = True
 
@@ -209,6 +277,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+if REDIS_URL := os.environ.get("REDIS_URL"):
+    # Django's own Redis backend (pip install '.[redis]'): the same shared cache, off the database.
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "TIMEOUT": 3600,
+    }
 
 # Background work. Production: the database backend with `manage.py db_worker` running beside gunicorn.
 # Development and tests: tasks are recorded but not run (PDFs then render on demand, as they always can).
@@ -217,6 +292,31 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.dummy.DummyBackend"),
     }
 }
+
+# Notifications (projects.notices). Links in emails and robot messages start with SITE_URL.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+NOTICE_SENDER_NAME = os.environ.get("NOTICE_SENDER_NAME", "大客户作战台")
+# Robot addresses outside the platforms' own hosts, e.g. "127.0.0.1:8099" for a local robot to try things.
+NOTICE_ROBOT_EXTRA_HOSTS = env_list("NOTICE_ROBOT_EXTRA_HOSTS", "")
+# Email (Django 6.1's MAILERS): SMTP in production (EMAIL_HOST…); development prints mail to the console.
+if os.environ.get("EMAIL_HOST") or not DEBUG:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "use_ssl": env_bool("EMAIL_USE_SSL", False),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "salescamp@localhost")
 
 LOGGING = {
     "version": 1,

@@ -9,8 +9,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from accounts.models import Account, Contact
-from projects.visits.models import VisitSheet
+from accounts.models import Account, Contact, ImportBatch
+from projects.notices.models import Notice
+from projects.visits.models import Task, VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
@@ -44,9 +45,21 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "internal_sale_id": org.internal_sale.pk,
         "team_id": org.team.pk,
         "visit_id": VisitSheet.objects.create(project=org.project, created_by=org.rep).pk,
+        "batch_id": ImportBatch.objects.create(team=org.team, created_by=org.rep, file_name="客户.xlsx").pk,
+        "notice_id": Notice.objects.get_or_create(
+            recipient=org.rep,
+            key="access-walk",
+            defaults={"kind": "plan_approved", "message": {}, "link": "/"},
+        )[0].pk,
+        # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
+        "token": "a-guess-at-someone-elses-calendar-address",
+        "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
         **plan_ids(org),
     }
 
+
+# Pages a calendar reaches without signing in: the secret in the address is the key.
+OPEN_WITH_A_SECRET = {"calendar/<str:token>.ics"}
 
 # Ids whose objects a team member may see; every other id belongs to a project (or needs a leader).
 TEAM_WIDE_IDS = {"account_id", "contact_id"}
@@ -143,8 +156,11 @@ def test_sharing_a_project_opens_it_to_a_teammate_and_managers_see_it_too(org):
 
 @pytest.mark.django_db
 def test_every_url_with_an_id_sends_anonymous_visitors_to_sign_in(org, client):
-    for _route, url in urls_with_ids(org):
+    for route, url in urls_with_ids(org):
         response = client.get(url)
+        if route in OPEN_WITH_A_SECRET:
+            assert response.status_code == 404, url
+            continue
         assert response.status_code == 302 and response["Location"].startswith("/login/"), url
 
 

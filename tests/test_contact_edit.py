@@ -212,3 +212,17 @@ def test_an_account_can_only_be_given_to_a_team_the_user_sees(org, rep_client):
         "/accounts/new/", {"name": "新客户", "industry": "", "region": "", "parent": "", "team": org.team.pk}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_new_contact_has_no_level_or_function_until_one_is_chosen(org, rep_client):
+    form = rep_client.get(f"/accounts/{org.account.pk}/contacts/new/", **HTMX).text
+    for name in ("level", "function"):
+        select = form[form.index(f'name="new-{name}"') :]
+        select = select[: select.index("</select>")]
+        assert 'value="" selected' in select and select.count("selected") == 1
+    refused = rep_client.post(
+        f"/accounts/{org.account.pk}/contacts/new/", new_contact(level="", function=""), **HTMX
+    )
+    assert refused.status_code == 422 and refused.text.count('aria-invalid="true"') == 2
+    assert not Contact.objects.filter(name="壁工").exists()

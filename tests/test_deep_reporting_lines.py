@@ -120,6 +120,8 @@ def line_document(depth: int) -> dict:
             ask["contact"] = None
     for competitor in doc.get("competitors", []):
         competitor["supporters"] = []
+    for item in doc.get("tender", []):
+        item["contacts"] = []
     return doc
 
 

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from projects.desks.exports import export_tables
+from projects.stored_warnings.refresh import refresh_due
 from salescamp.models import Rank
 
 from .conftest import client_for
@@ -49,6 +50,7 @@ def team(db):
     for days in (0, 7, 8, 30):
         visit = ActivityFactory(project=p1, date=today - timedelta(days=days), kind="visit", done=True)
         visit.our_people.set([rep] if days else [rep, mate])
+    refresh_due(today)  # as the daily job does; factories write outside the write path
     return {"lead": lead, "rep": rep, "mate": mate, "team": group, "sneaky": sneaky}
 
 

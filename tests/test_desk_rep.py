@@ -15,7 +15,8 @@ from projects.desks.figures import week_start
 from projects.desks.rep import rep_desk
 from projects.plans.models import PlanSubmission, ReviewComment
 from projects.rules import evaluate
-from projects.visits.models import VisitSheet
+from projects.stored_warnings.refresh import refresh_due
+from projects.visits.models import Task, VisitSheet
 from salescamp.models import Rank
 
 from .conftest import client_for
@@ -90,9 +91,17 @@ def world(db):
     visit(p1, today - timedelta(days=20), people=[rep], hook="两周内带售前来")
     open_hook = visit(p4, today - timedelta(days=10), people=[rep], hook="寄送成功案例")
 
+    # Tasks (待办): mine on my projects, overdue, due this week or undated. Not: next month's, done, 小王's.
+    late_task = Task.objects.create(project=p3, owner=rep, text="送案例给陈处长", due=today - timedelta(2))
+    Task.objects.create(project=p2, owner=rep, text="问清预算")
+    Task.objects.create(project=p1, owner=rep, text="约技术交流", due=today + timedelta(days=3))
+    Task.objects.create(project=p1, owner=rep, text="下月再说", due=today + timedelta(days=30))
+    Task.objects.create(project=p1, owner=rep, text="已办", due=today, done=True)
+    Task.objects.create(project=p6, owner=mate, text="小王的事", due=today)
     # An executive held by the rep himself: PARITY_GAP (high) on P1.
     executive = ContactFactory(account=account, name="赵副总", title="采购副总", level=3)
     ChainMemberFactory(project=p1, contact=executive)
+    refresh_due(today)  # as the daily job does; factories write outside the write path
     return {
         "today": today,
         "monday": monday,
@@ -101,6 +110,7 @@ def world(db):
         "lead": lead,
         "projects": {p.name: p for p in (p1, p2, p3, p4, p5, p6)},
         "late": late,
+        "late_task": late_task,
         "open_hook": open_hook,
         "executive": executive,
     }
@@ -116,11 +126,14 @@ def test_visits_this_week_count_done_visits_the_rep_took_part_in(world):
 
 
 @pytest.mark.django_db
-def test_due_items_are_planned_activities_of_my_projects_dated_today_or_earlier(world):
+def test_tasks_due_are_my_open_tasks_overdue_this_week_or_undated(world):
     desk = rep_desk(world["rep"], world["today"])
-    due = [(a.project.name, a.date) for a in desk.due]
-    assert due == [("P3", world["today"] - timedelta(days=2)), ("P1", world["today"])]
-    assert desk.due[0].days_ago == 2
+    assert [(task.project.name, task.text) for task in desk.tasks] == [
+        ("P3", "送案例给陈处长"),
+        ("P1", "约技术交流"),
+        ("P2", "问清预算"),
+    ]
+    assert desk.tasks[0].is_overdue(world["today"]) and not desk.tasks[1].is_overdue(world["today"])
 
 
 @pytest.mark.django_db
@@ -168,7 +181,8 @@ def test_the_page_shows_the_figures_and_links_each_warning_to_its_subject(world)
     assert "<strong>3</strong>" in page and "/ 4" in page
     assert "¥2,400,000" in page and "¥2,200,000" in page
     assert f'href="/projects/{world["projects"]["P1"].pk}/#member-{world["executive"].pk}"' in page
-    assert f'href="/projects/{world["projects"]["P3"].pk}/#activity-{world["late"].pk}"' in page
+    assert f'id="task-{world["late_task"].pk}"' in page and "送案例给陈处长" in page
+    assert f'href="/tasks/{world["late_task"].pk}/plan/"' in page
     assert "寄送成功案例" in page
     assert "<strong>P6</strong>" not in page and "<strong>P5</strong>" in page
     assert 'href="/team/"' not in page  # a rep leads no team
@@ -208,7 +222,7 @@ def test_nothing_of_another_team_reaches_the_desk(world):
     other = TeamFactory(name="电网二组")
     MembershipFactory(user=stranger, team=other)
     desk = rep_desk(stranger, world["today"])
-    assert desk.breakdown.count == 0 and not desk.due and not desk.open_hooks and not desk.warnings
+    assert desk.breakdown.count == 0 and not desk.tasks and not desk.open_hooks and not desk.warnings
     assert desk.visits_this_week == 0
     page = client_for(stranger).get("/").text
     assert "<strong>P1</strong>" not in page and "¥1,000,000" not in page
@@ -235,6 +249,7 @@ def build_rep(size: int):
             done.asks.create(kind="information", text="采购流程")
         visit(project, timezone.localdate(), people=[rep], done=False)
         VisitSheet.objects.create(project=project, created_by=rep)
+    refresh_due()
     return rep
 
 
@@ -249,8 +264,6 @@ def desk_queries(rep, client=None) -> int:
 @pytest.mark.django_db
 def test_the_rep_desk_query_count_is_pinned_and_the_same_for_3_and_30_projects():
     # session, user; the team tree (access rule, and "leads a team?" for the links); visits this week;
-    # open projects (with account,
-    # owner, team, thresholds); projects by stage × state; due; open hooks; for the warnings: chain
-    # members (with pains), activities (with their people, contacts and asks), control points and
-    # engagement; drafts; returned plans
-    assert desk_queries(build_rep(3)) == desk_queries(build_rep(30)) == 13
+    # open projects (with account and owner); projects by stage × state; tasks due; open hooks; drafts;
+    # returned plans; the stored warnings: the most serious (with project and member), counts by severity
+    assert desk_queries(build_rep(3)) == desk_queries(build_rep(30)) == 12

@@ -116,7 +116,13 @@ def project(org):
     )
     PainFactory(member=bridge, text="重谈框架协议", kind="commercial")
     PainFactory(member=bridge, text="采购合规", kind="risk")
-    ChainMemberFactory(project=project, contact=coach, roles=["coach", "general"], acquaintance="同乡")
+    ChainMemberFactory(
+        project=project,
+        contact=coach,
+        roles=["coach", "general"],
+        acquaintance="同乡",
+        acquaintance_holder=org.lead,
+    )
     ResourcePlanItem.objects.create(member=bridge, resource="personal.stand_out", note="行业论坛发言")
     ResourcePlanItem.objects.create(member=boss, resource="enterprise.project_success", status="given")
     ResourcePlanItem.objects.create(member=bridge, resource="info.success_case", status="given")
@@ -125,7 +131,9 @@ def project(org):
     )
     rival.supporters.set([coach, org.boss])
     Competitor.objects.create(project=project, name="友商B")
-    TenderItem.objects.create(project=project, kind="contract_department", text="物资部")
+    TenderItem.objects.create(project=project, kind="contract_department", text="物资部").contacts.set(
+        [coach, org.contact]
+    )
     TenderItem.objects.create(project=project, text="支持国产操作系统", status="agreed")
     TenderItem.objects.create(project=project, kind="acceptance_department", text="调度中心", status="done")
     NegotiationTerm.objects.create(
@@ -154,7 +162,7 @@ def project(org):
     )
     first.our_people.set([org.rep])
     first.contacts.set([org.contact, coach])
-    AskFactory(activity=first, kind="introduction", text="引荐采购副总", contact=org.contact)
+    AskFactory(activity=first, kind="introduction", text="引荐采购副总", contact=org.contact, granted=True)
     AskFactory(activity=first, text="介绍招采流程")
     gift = ActivityFactory(
         project=project,
@@ -186,7 +194,7 @@ def project(org):
 def test_export_names_its_format_and_refers_to_contacts_and_people_by_key(project, org):
     doc = export_project(project)
 
-    assert (doc["format"], doc["version"]) == ("salescamp.plan", 1)
+    assert (doc["format"], doc["version"]) == ("salescamp.plan", 2)
     keys = {contact["name"]: contact["key"] for contact in doc["contacts"]}
     liu = next(contact for contact in doc["contacts"] if contact["name"] == "刘组长")
     assert liu["reports_to"] == keys["赵副总"]
@@ -358,7 +366,7 @@ def test_check_plan_exits_2_on_a_broken_file(tmp_path):
     ("change", "expected"),
     [
         (lambda doc: doc.update(format="something.else"), "$.format"),
-        (lambda doc: doc.update(version=2), "$.version"),
+        (lambda doc: doc.update(version=3), "$.version"),
         (lambda doc: doc["chain"][1]["roles"].append("boss"), '$.chain[1].roles[1]: unknown role "boss"'),
     ],
 )

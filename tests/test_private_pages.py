@@ -2,6 +2,7 @@
 page kind); a sign-in ends after a working day idle and when the browser closes; users change their own
 password; a GET never writes."""
 
+import re
 import time
 
 import pytest
@@ -18,9 +19,9 @@ from .test_access import ids_by_kwarg, walk_patterns
 
 def every_get(org):
     """Each URL of ours (the admin aside) with real ids, as the team lead who may open all of them."""
-    ids = ids_by_kwarg(org)
+    ids = {**ids_by_kwarg(org), "provider_id": "company"}  # the company sign-in's OpenID Connect server
     for route, pattern in walk_patterns():
-        names = list(pattern.pattern.converters)
+        names = re.findall(r"<(?:\w+:)?(\w+)>", route)  # path() converters and re_path() groups alike
         yield route, reverse(pattern.name, kwargs={name: ids[name] for name in names})
 
 

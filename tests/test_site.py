@@ -1,3 +1,4 @@
+import os
 import re
 from pathlib import Path
 
@@ -143,3 +144,30 @@ def test_without_a_proxy_the_forwarded_header_is_not_believed():
     from salescamp.settings import client_address_settings
 
     assert client_address_settings(False, 1) == {"AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"]}
+
+
+def test_redis_url_puts_the_shared_cache_in_redis_and_nothing_else_changes():
+    import subprocess
+    import sys
+
+    from django.conf import settings as configured
+
+    probe = "\n".join(
+        [
+            "import django",
+            "django.setup()",
+            "from django.conf import settings",
+            "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])",
+        ]
+    )
+    env = {**os.environ, "REDIS_URL": "redis://cache-host:6379/0"}
+    env["DJANGO_SETTINGS_MODULE"] = "salescamp.settings"
+    shown = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert shown == ["django.core.cache.backends.redis.RedisCache", "redis://cache-host:6379/0"]
+    assert configured.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"

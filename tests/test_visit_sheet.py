@@ -1,6 +1,7 @@
 """The visit information sheet: lenient drafts, strict submit, what a sheet changes in its project."""
 
 import datetime
+import re
 import uuid
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from projects.deals.loading import load_plan
 from projects.deals.models import Activity, ChainMember, Competitor
 from projects.visits import services as visit_services
 from projects.visits.diagnosis import diagnose
-from projects.visits.models import VisitSheet
+from projects.visits.models import Task, VisitSheet
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, submit_errors
 from projects.visits.services import StaleDraft, draft_save, effects_of, sheet_submit
@@ -96,8 +97,8 @@ def test_a_draft_keeps_what_was_typed_and_drops_only_impossible_choices():
 
 @pytest.mark.django_db
 def test_a_new_sheet_starts_from_what_is_known_and_what_the_project_lacks(org):
-    data = prefilled_sheet(load_plan(project_for(org.rep, org.project.pk)), previous=None)
-    assert "国网东北分部" in data["known_company"]
+    data = prefilled_sheet(load_plan(project_for(org.rep, org.project.pk)), previous=None, today=TODAY)
+    assert "国网东北分部" in data["known_company"] and data["date"] == TODAY.isoformat()
     questions = " ".join(item["text"] for item in data["must_learn"])
     # The chain has a bridge (刘组长) but no coach; the project state is unknown.
     assert "教练" in questions and "桥梁" not in questions
@@ -159,8 +160,10 @@ def test_submitting_applies_every_field_where_it_belongs_in_one_go(org):
     assert visit.asks.get().text == "请引荐技术副总"
     gift = Activity.objects.get(project=org.project, kind="gift")
     assert gift.gift_kind == "logo_souvenir" and gift.gift_value == 80
-    step = Activity.objects.get(project=org.project, done=False, goal="技术交流")
-    assert step.date == TODAY + datetime.timedelta(days=7)
+    # The next step is a task (待办) for the rep, not an activity with everyone met.
+    assert not Activity.objects.filter(project=org.project, done=False, goal="技术交流").exists()
+    task = Task.objects.get(project=org.project, text="技术交流")
+    assert task.due == TODAY + datetime.timedelta(days=7) and task.owner == org.rep and task.visit == sheet
     org.project.refresh_from_db()
     assert org.project.state == "S2" and "s2_grateful" in org.project.state_signs
     assert Competitor.objects.filter(project=org.project, name="友商A").exists()
@@ -174,10 +177,10 @@ def test_submitting_twice_applies_once(org):
     before = Activity.objects.count()
     for _ in range(2):
         sheet_submit(sheet_id=sheet.pk, by=org.rep)
-    assert Activity.objects.count() == before + 3  # the visit, the gift, the planned next step
+    assert Activity.objects.count() == before + 2  # the visit, the gift (the next step is a task)
     client = client_for(org.rep)
     assert client.post(f"/visits/{sheet.pk}/submit/").status_code == 302
-    assert Activity.objects.count() == before + 3
+    assert Activity.objects.count() == before + 2 and Task.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -239,8 +242,9 @@ def test_autosave_answers_json_and_a_conflict_with_who_saved(org):
 def test_starting_a_sheet_twice_with_the_same_key_opens_one_sheet(org):
     client = client_for(org.rep)
     key = str(uuid.uuid4())
-    first = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
-    second = client.post(f"/projects/{org.project.pk}/visits/new/", {"client_key": key})
+    typed = {"client_key": key, "date": TODAY.isoformat(), "reason_met": "想了解其他网省的做法"}
+    first = client.post(f"/projects/{org.project.pk}/visits/new/", typed)
+    second = client.post(f"/projects/{org.project.pk}/visits/new/", {**typed, "version": 1})
     assert first["Location"] == second["Location"]
     assert VisitSheet.objects.filter(project=org.project).count() == 1
 
@@ -386,3 +390,78 @@ def test_submit_refuses_what_the_database_cannot_hold_beside_the_field_then_subm
         "competitors-0-name": lambda: Competitor.objects.filter(project=org.project, name=fixed).exists(),
     }
     assert kept[field]()
+
+
+@pytest.mark.django_db
+def test_our_people_offered_are_the_projects_team_and_its_managers_only(org):
+    from salescamp.models import User
+
+    support = User.objects.create_superuser("support", password="x", display_name="支持管理员")
+    page = client_for(org.rep).get(f"/projects/{org.project.pk}/visits/new/?full=1").text
+    offered = {int(pk) for pk in re.findall(r'name="our_people" value="(\d+)"', page)}
+    assert offered == {org.director.pk, org.lead.pk, org.rep.pk, org.teammate.pk}
+    assert org.stranger.pk not in offered and support.pk not in offered
+    # A stranger named by a tampered form is not taken as one of ours.
+    sheet = sheet_for(
+        org, date=TODAY.isoformat(), met__0__contact=org.contact.pk, our_people=[org.stranger.pk]
+    )
+    assert visit_services.people_named(sheet.data, org.project) == {}
+
+
+@pytest.mark.django_db
+def test_the_must_learn_checklist_ticks_what_the_sheet_answers(org):
+    data = parse_form(
+        post(
+            must_learn__0__text="预算：资金落实了吗？",
+            must_learn__0__key="bant_budget",
+            must_learn__1__text="谁是桥梁？",
+            must_learn__1__key="bridge",
+            must_learn__2__text="客户状态？",
+            must_learn__2__key="state",
+            bant_budget="今年技改专项约 400 万",
+            met__0__contact=org.contact.pk,
+            met__0__role="bridge",
+        )
+    )
+    assert [item["done"] for item in data["must_learn"]] == [True, True, False]
+
+
+@pytest.mark.django_db
+def test_saving_from_the_sixty_second_form_keeps_what_the_full_sheet_holds(org):
+    sheet = sheet_for(
+        org,
+        date=TODAY.isoformat(),
+        bant_budget="今年技改专项约 400 万",
+        met__0__new_name="马工",
+        met__0__new_level=2,
+        met__0__pain_kind="commercial",
+        next_steps__0__text="送报告",
+        next_steps__0__owner=org.lead.pk,
+    )
+    sheet.quick = True
+    sheet.save()
+    client = client_for(org.rep)
+    page = client.get(f"/visits/{sheet.pk}/edit/").text
+    assert 'name="bant_budget"' not in page and 'name="form" value="quick"' in page
+    fields = {
+        "form": "quick",
+        "version": sheet.version,
+        "date": TODAY.isoformat(),
+        "met-0-new_name": "马工",
+        "met-0-new_level": "2",
+        "met-0-pain_kind": "commercial",
+        "reason_met": "想了解其他网省的做法",
+        "next_steps-0-text": "送报告",
+        "next_steps-0-owner": org.lead.pk,
+    }
+    assert client.post(f"/visits/{sheet.pk}/edit/", fields).status_code == 302
+    sheet.refresh_from_db()
+    assert (
+        sheet.data["bant_budget"] == "今年技改专项约 400 万"
+        and sheet.data["reason_met"] == "想了解其他网省的做法"
+    )
+    assert sheet.data["met"][0]["new_level"] == "2" and sheet.data["next_steps"][0]["owner"] == str(
+        org.lead.pk
+    )
+    for hidden in ('name="met-0-new_level" value="2"', 'name="next_steps-0-owner"'):
+        assert hidden in page

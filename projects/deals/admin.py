@@ -34,7 +34,7 @@ class ChainMemberAdmin(SimpleHistoryAdmin):
     list_display = ["contact", "project", "stance", "depth", "owner"]
     search_fields = ["contact__name", "project__name"]
     list_select_related = ["contact", "project", "owner"]
-    raw_id_fields = ["project", "contact", "owner"]
+    raw_id_fields = ["project", "contact", "owner", "acquaintance_holder"]
 
 
 @admin.register(Activity)
@@ -67,7 +67,7 @@ class MemberRowAdmin(SimpleHistoryAdmin):
 
 @admin.register(Ask)
 class AskAdmin(admin.ModelAdmin):
-    list_display = ["text", "kind", "activity"]
+    list_display = ["text", "kind", "granted", "activity"]
     raw_id_fields = ["activity", "contact"]
 
 

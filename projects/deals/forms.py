@@ -3,6 +3,7 @@ from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,11 +45,24 @@ def sane_date(value: datetime.date | None) -> datetime.date | None:
 
 
 class DateInput(forms.DateInput):
+    """A browser's date picker: its value is always YYYY-MM-DD, whatever the language (Chinese formats
+    dates 2026/10/23, which a date input cannot show, so the editor opened with the date blank)."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def our_people():
     return User.objects.filter(is_active=True).order_by("-rank", "display_name", "username")
+
+
+def project_people(project):
+    """Who of ours may be named on a project's visit sheets: its team's members and the leaders of its team
+    and the teams above it (the rep's management line, 内部销售) — not other teams, not support staff."""
+    leaders = [team.leader_id for team in [project.team, *project.team.ancestors()] if team.leader_id]
+    return our_people().filter(Q(memberships__team=project.team_id) | Q(pk__in=leaders)).distinct()
 
 
 class ProjectForm(VersionedModelForm):
@@ -111,7 +125,7 @@ class ChainMemberForm(VersionedModelForm):
 
     class Meta:
         model = ChainMember
-        fields = ["contact", "roles", "stance", "depth", "owner", "acquaintance"]
+        fields = ["contact", "roles", "stance", "depth", "owner", "acquaintance", "acquaintance_holder"]
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,6 +142,8 @@ class ChainMemberForm(VersionedModelForm):
             )
         self.fields["owner"].queryset = our_people()
         self.fields["owner"].empty_label = _("— the project owner —")
+        self.fields["acquaintance_holder"].queryset = our_people()
+        self.fields["acquaintance_holder"].empty_label = _("— the owner on our side —")
 
 
 class PainForm(VersionedModelForm):
@@ -218,7 +234,8 @@ class ActivityForm(VersionedModelForm):
 class AskForm(SafeModelForm):
     class Meta:
         model = Ask
-        fields = ["kind", "contact", "text"]
+        fields = ["kind", "contact", "text", "granted"]
+        widgets = {"text": forms.TextInput}  # one short ask per row ("引荐采购副总")
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -350,7 +367,21 @@ class CompetitorForm(VersionedModelForm):
 class TenderItemForm(VersionedModelForm):
     class Meta:
         model = TenderItem
-        fields = ["kind", "text", "status"]
+        fields = ["kind", "text", "status", "contacts"]
+        widgets = {"contacts": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "contacts": _(
+                "For the departments that sign the contract and the acceptance: the people we know there."
+            )
+        }
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["contacts"].queryset = Contact.objects.filter(account=project.account).order_by(
+            "-level", "name"
+        )
+        self.fields["contacts"].error_messages["invalid_choice"] = _("Choose people of this account only.")
 
 
 class NegotiationTermForm(VersionedModelForm):

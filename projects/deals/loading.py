@@ -83,6 +83,11 @@ SMALL_TABLES = {
         {"competitor": "competitor_id", "contact": "contact_id"},
     ),
     "tender_rows": lambda: json_rows(TenderItem.objects.all(), "project", model_fields(TenderItem)),
+    "tender_contact_rows": lambda: json_rows(
+        TenderItem.contacts.through.objects.all(),
+        "tenderitem__project",
+        {"item": "tenderitem_id", "contact": "contact_id"},
+    ),
     "term_rows": lambda: json_rows(NegotiationTerm.objects.all(), "project", model_fields(NegotiationTerm)),
     "shared_rows": lambda: _people_rows(Project.shared_with.through, "project"),
     "contact_rows": lambda: json_rows(
@@ -118,7 +123,13 @@ def load_plans(projects: list[Project]) -> list[data.PlanData]:
             pain_rows=json_rows(Pain.objects.all(), "member", {"id": "id", "text": "text", "kind": "kind"}),
             resource_rows=json_rows(ResourcePlanItem.objects.all(), "member", model_fields(ResourcePlanItem)),
         )
-        .values(*MEMBER_FIELDS, "pain_rows", "resource_rows", *(f"owner__{name}" for name in PERSON_FIELDS))
+        .values(
+            *MEMBER_FIELDS,
+            "pain_rows",
+            "resource_rows",
+            *(f"owner__{name}" for name in PERSON_FIELDS),
+            *(f"acquaintance_holder__{name}" for name in PERSON_FIELDS),
+        )
     ):
         members[row["project_id"]].append(row)
     activities = defaultdict(list)
@@ -164,6 +175,11 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
         parse(small["supporter_rows"]), key=lambda r: (-by_contact[r["contact"]].level, r["contact"])
     ):
         supporters[row["competitor"]].append(row["contact"])
+    tender_contacts = defaultdict(list)
+    for row in sorted(
+        parse(small["tender_contact_rows"]), key=lambda r: (-by_contact[r["contact"]].level, r["contact"])
+    ):
+        tender_contacts[row["item"]].append(row["contact"])
     return data.PlanData(
         project_id=project.pk,
         name=project.name,
@@ -214,7 +230,13 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
             for row in decoded(Competitor, small["competitor_rows"])
         ),
         tender=tuple(
-            data.TenderItem(id=row["id"], kind=row["kind"], text=row["text"], status=row["status"])
+            data.TenderItem(
+                id=row["id"],
+                kind=row["kind"],
+                text=row["text"],
+                status=row["status"],
+                contact_ids=tuple(tender_contacts[row["id"]]),
+            )
             for row in decoded(TenderItem, small["tender_rows"], ("kind", "id"))
         ),
         terms=tuple(
@@ -240,6 +262,7 @@ def _member(row: dict, contacts: dict[int, data.Contact]) -> data.ChainMember:
         depth=row["depth"],
         owner=person(row, "owner__"),
         acquaintance=row["acquaintance"],
+        acquaintance_holder=person(row, "acquaintance_holder__"),
         added_on=row["added_on"],
         pains=tuple(
             data.Pain(id=pain["id"], text=pain["text"], kind=pain["kind"])
@@ -274,7 +297,7 @@ def _activity(row: dict) -> data.Activity:
         reason_met=row["reason_met"],
         resources=tuple(row["resources"]),
         asks=tuple(
-            data.Ask(kind=ask["kind"], text=ask["text"], contact_id=ask["contact_id"])
+            data.Ask(kind=ask["kind"], text=ask["text"], contact_id=ask["contact_id"], granted=ask["granted"])
             for ask in decoded(Ask, row["ask_rows"])
         ),
         other_departments=tuple(row["other_departments"]),

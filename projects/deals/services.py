@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from projects.deals.models import Activity, Ask, ChainMember, ControlPoint, Engagement, Project
-from salescamp.editing import delete_checked, save_checked
+from salescamp.editing import delete_checked, save_checked, write_transaction
 
 SHARED_OUTSIDE_TEAM = _("%(names)s not in %(team)s: a project is shared only within its team.")
 ALREADY_IN_CHAIN = _("This contact is already in the decision chain.")
@@ -33,7 +33,7 @@ def _engage(project_id: int, user) -> None:
         Engagement.objects.get_or_create(project_id=project_id, user=user)
 
 
-@transaction.atomic
+@write_transaction()
 def project_create(*, project: Project, by, shared_with=()) -> Project:
     """A new project starts with the four control points and its owner engaged."""
     save_checked(project, expected_version=None, by=by)
@@ -43,7 +43,7 @@ def project_create(*, project: Project, by, shared_with=()) -> Project:
     return project
 
 
-@transaction.atomic
+@write_transaction()
 def project_update(*, project: Project, expected_version: int, by, shared_with=None) -> Project:
     """`shared_with`: the people to share with from now on; None leaves the sharing as it is."""
     save_checked(project, expected_version=expected_version, by=by)
@@ -53,7 +53,7 @@ def project_update(*, project: Project, expected_version: int, by, shared_with=N
     return project
 
 
-@transaction.atomic
+@write_transaction()
 def member_save(*, member: ChainMember, expected_version: int | None, by) -> ChainMember:
     """Add a contact to the chain, or save their entry; a second add of the same contact is refused."""
     try:
@@ -65,7 +65,7 @@ def member_save(*, member: ChainMember, expected_version: int | None, by) -> Cha
     return member
 
 
-@transaction.atomic
+@write_transaction()
 def activity_save(
     *, activity: Activity, expected_version: int | None, our_people, contacts, asks: list[dict], by
 ) -> Activity:

@@ -4,7 +4,6 @@ small sales organisation, so every page has something real to show. Development 
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Account, Contact, Function, Level, Personality, ProcurementGroup
@@ -12,6 +11,8 @@ from projects.deals import services as project_services
 from projects.deals.models import Activity, ChainMember, ControlPoint, Engagement, InternalSale, Pain, Project
 from projects.demo.desks import load_desk_demo
 from projects.demo.review import load_plan_demo
+from projects.demo.visits import load_visit_demo
+from salescamp.editing import write_transaction
 from salescamp.models import Membership, Rank, Team, User
 
 DEMO_PASSWORD = "demo-2026"
@@ -108,7 +109,7 @@ NORTHEAST_CONTACTS = [
 ]
 
 
-@transaction.atomic
+@write_transaction()
 def load_demo() -> None:
     users = {}
     for username, display_name, rank in PEOPLE:
@@ -185,8 +186,11 @@ NORTHEAST_CHAIN = {
     # The rep holds the 采购副总 relationship himself: two levels apart (PARITY_GAP).
     "赵副总": ([], "neutral", 2, "xiaozhang", [("只希望这个项目能够平安落地", "risk")]),
     "钱副总": (["key"], "neutral", 2, "chenzongjian", [("希望有技术创新的交流", "innovation")]),
-    "孙总": ([], "neutral", 1, "zhoufuzong", []),
+    # 周副总 and the 总经理 were classmates at an executive course: a familiarity that is his, not ours.
+    "孙总": ([], "neutral", 3, "zhoufuzong", []),
 }
+# Prior acquaintance (旧识): contact → (who of ours, how).
+NORTHEAST_ACQUAINTANCES = {"孙总": ("zhoufuzong", "总裁班同学")}
 
 
 def _load_demo_project(account, team, users, contacts) -> None:
@@ -211,6 +215,7 @@ def _load_demo_project(account, team, users, contacts) -> None:
     )
     project.shared_with.add(users["wangzuzhang"])
     for name, (roles, stance, depth, owner, pains) in NORTHEAST_CHAIN.items():
+        holder, how = NORTHEAST_ACQUAINTANCES.get(name, (None, ""))
         member = ChainMember.objects.create(
             project=project,
             contact=contacts[name],
@@ -218,6 +223,8 @@ def _load_demo_project(account, team, users, contacts) -> None:
             stance=stance,
             depth=depth,
             owner=users[owner],
+            acquaintance=how,
+            acquaintance_holder=users.get(holder),
         )
         for text, kind in pains:
             Pain.objects.create(member=member, text=text, kind=kind)
@@ -245,7 +252,9 @@ def _load_demo_project(account, team, users, contacts) -> None:
         other_departments=["procurement"],
         outcome="刘组长介绍了集采分工；A主任对新项目申报感兴趣。",
     )
-    first.asks.create(kind="information", text="请介绍今年集采的时间安排", contact=contacts["刘组长"])
+    first.asks.create(
+        kind="information", text="请介绍今年集采的时间安排", contact=contacts["刘组长"], granted=True
+    )
     activity(
         "tech_exchange",
         -12,
@@ -287,6 +296,7 @@ def _load_demo_project(account, team, users, contacts) -> None:
     ControlPoint.objects.filter(project=project, number=2).update(
         status="in_progress", actions="A主任、壁工定期沟通"
     )
+    load_visit_demo(project, first, users, contacts)
     InternalSale.objects.create(
         project=project, target="presales", person=None, commitment="两名售前支持技术交流", status="committed"
     )

@@ -72,7 +72,19 @@ DESK_PROJECTS = {
         [("罗总", "营销副总", Level.EXECUTIVE, Function.MANAGEMENT, [], None)],
         range(1, 12, 2),
     ),
+    # A fresh lead: a technical contact met on the phone, the first visit planned, nothing else yet. It
+    # hears the course's first-visit advice, not a flood of gaps it cannot have filled (FIRST_VISIT_ADVICE).
+    "智能电表数据平台": (
+        "国网吉林电力",
+        "xiaozhang",
+        "lead",
+        "",
+        Decimal("400000"),
+        [("孟工", "营销部专责", Level.STAFF, Function.USER, [], None)],
+        range(0),
+    ),
 }
+FRESH_LEAD = "智能电表数据平台"
 # Done visits per week, newest week first (this week is still young).
 DESK_CADENCE = {
     "xiaozhang": [3, 9, 11, 7, 10, 6, 8, 12, 5, 9, 7, 10],
@@ -160,6 +172,8 @@ def load_desk_demo(users, teams, group) -> None:
             if newest:
                 newest.hook = "下次带成功案例材料来交流"
                 newest.save(update_fields=["hook"])
+        if FRESH_LEAD in projects:
+            _plan_first_visit(projects[FRESH_LEAD], rep, chains[FRESH_LEAD], today)
         # A planned step already overdue, and one for today.
         first = next(iter(projects))
         late = Activity.objects.create(
@@ -175,3 +189,17 @@ def load_desk_demo(users, teams, group) -> None:
             project=projects[first], kind="phone", date=today, done=False, goal="电话确认下周拜访时间"
         )
         due.our_people.set([rep])
+
+
+def _plan_first_visit(project, rep, chain, today) -> None:
+    """The lead came in by phone; the first visit is planned in three days."""
+    call = Activity.objects.create(
+        project=project, kind="phone", date=today - timedelta(days=2), done=True, goal="电话约见"
+    )
+    call.our_people.set([rep])
+    call.contacts.set(chain)
+    visit = Activity.objects.create(
+        project=project, kind="visit", date=today + timedelta(days=3), done=False, goal="第一次拜访：了解需求"
+    )
+    visit.our_people.set([rep])
+    visit.contacts.set(chain)

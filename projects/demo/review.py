@@ -21,13 +21,15 @@ def load_plan_demo(project, users, contacts) -> None:
     )
     rival.supporters.set([contacts["赵副总"]])
     Competitor.objects.create(project=project, name="友商B", strengths="本地服务网点多")
-    for kind, text, status in [
-        ("advantage", "终端可靠性指标写入技术规范（MTBF ≥ 10 万小时）", "agreed"),
-        ("advantage", "要求投标人提供近三年同类网省公司的成功案例", "planned"),
-        ("contract_department", "物资部（合同签订）", "planned"),
-        ("acceptance_department", "自动化处（到货与投运验收）", "planned"),
+    for kind, text, status, known in [
+        ("advantage", "终端可靠性指标写入技术规范（MTBF ≥ 10 万小时）", "agreed", []),
+        ("advantage", "要求投标人提供近三年同类网省公司的成功案例", "planned", []),
+        ("contract_department", "物资部（合同签订）", "planned", []),
+        # The people who sign the acceptance, known in advance (control point 4).
+        ("acceptance_department", "自动化处（到货与投运验收）", "planned", ["A主任", "壁工"]),
     ]:
-        TenderItem.objects.create(project=project, kind=kind, text=text, status=status)
+        item = TenderItem.objects.create(project=project, kind=kind, text=text, status=status)
+        item.contacts.set([contacts[name] for name in known])
     project.our_price, project.their_price = Decimal("3800000"), Decimal("3500000")
     project.save(update_fields=["our_price", "their_price"])
     for term, cost, value, offered in [

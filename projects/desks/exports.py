@@ -79,9 +79,9 @@ def export_tables(desk: TeamDesk) -> list[Table]:
             [_("Contact"), _("Title"), _("Level"), _("Roles"), _("Project"), _("Last touched"), _("Days")],
             [
                 [
-                    pw.member.name,
-                    pw.member.title,
-                    label("level", pw.member.level),
+                    pw.member.contact.name,
+                    pw.member.contact.title,
+                    label("level", pw.member.contact.level),
                     joined(label("role", role) for role in sorted(pw.member.roles)),
                     pw.project.name,
                     date.fromisoformat(pw.warning.message.param("date")),
@@ -95,9 +95,9 @@ def export_tables(desk: TeamDesk) -> list[Table]:
             [_("Contact"), _("Title"), _("Level"), _("Project"), _("Held by"), _("Next step")],
             [
                 [
-                    pw.member.name,
-                    pw.member.title,
-                    label("level", pw.member.level),
+                    pw.member.contact.name,
+                    pw.member.contact.title,
+                    label("level", pw.member.contact.level),
                     pw.project.name,
                     pw.warning.message.param("owner"),
                     str(pw.warning.next_step),

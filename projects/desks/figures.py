@@ -1,8 +1,6 @@
-"""What both desks (工作台) count: open projects, plans in review, projects by stage and state, and the
-engine's warnings of many projects at once. Every figure is aggregated in the database (Count/Sum) in a
-fixed number of queries; the warnings come from the engine over the plans' plain data, read in the loader's
-three queries for at most WARNING_PROJECT_CAP open projects (most recently updated first; the page says
-when the cap was reached)."""
+"""What both desks (工作台) count: open projects, plans in review, projects by stage and state. Every
+figure is aggregated in the database (Count/Sum) in a fixed number of queries; the warnings of many
+projects are read from the stored warnings (projects.stored_warnings), never evaluated here."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -11,15 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from projects.deals.loading import PROJECT_RELATIONS, load_plans
 from projects.deals.models import CustomerState, Project, Stage
 from projects.desks import charts
 from projects.plans.models import PlanStatus, PlanSubmission
-from projects.rules import CATALOGUE, Severity, Warning, evaluate
-from projects.rules.data import ChainMember, PlanData
 from projects.templatetags.money import cny
 
 CLOSED_STAGES = (Stage.WON, Stage.LOST)
@@ -27,10 +20,7 @@ OPEN_STAGES = tuple(stage for stage in Stage.values if stage not in CLOSED_STAGE
 # The states in the order a desk shows them; "" is "not judged yet".
 STATE_ORDER = ("S1", "S2", "S3", "")
 
-WARNING_PROJECT_CAP = 200  # open projects whose warnings a desk computes, most recently updated first
 LIST_LIMIT = 100  # rows in a desk list (due items, stale contacts, parity gaps) before "and more"
-
-SEVERITY_LABELS = {Severity.HIGH: _("High"), Severity.MEDIUM: _("Medium"), Severity.LOW: _("Low")}
 
 
 def week_start(day: date) -> date:
@@ -66,56 +56,6 @@ def plans_awaiting_review(projects: QuerySet) -> list[PlanSubmission]:
         .select_related("project", "project__account", "submitted_by")
         .order_by("submitted_at", "pk")[:LIST_LIMIT]
     )
-
-
-@dataclass(frozen=True)
-class ProjectWarning:
-    """A warning of one of the desk's projects, with what its message is about."""
-
-    project: Project
-    plan: PlanData
-    warning: Warning
-
-    @property
-    def severity_label(self) -> Any:
-        return SEVERITY_LABELS[Severity(self.warning.severity)]
-
-    @property
-    def title(self) -> Any:
-        """The catalogue's words for the warning."""
-        return CATALOGUE[self.warning.code][1]
-
-    @property
-    def member(self) -> ChainMember | None:
-        """The chain member a contact warning is about."""
-        return self.plan.member(self.warning.subject.id) if self.warning.subject.kind == "contact" else None
-
-    @property
-    def url(self) -> str:
-        """One click from the warning to its subject on the project page."""
-        subject = self.warning.subject
-        prefix = {"contact": "member", "activity": "activity"}.get(str(subject.kind), "section")
-        return f"{reverse('project_detail', args=[self.project.pk])}#{prefix}-{subject.id}"
-
-
-def open_projects_for_warnings(projects: QuerySet) -> tuple[list[Project], bool]:
-    found = list(
-        projects.filter(stage__in=OPEN_STAGES)
-        .select_related(*PROJECT_RELATIONS)
-        .order_by("-updated_at", "-pk")[: WARNING_PROJECT_CAP + 1]
-    )
-    return found[:WARNING_PROJECT_CAP], len(found) > WARNING_PROJECT_CAP
-
-
-def warnings_for(projects: list[Project], today: date) -> list[ProjectWarning]:
-    """Every warning of these projects, from the engine, with each team's thresholds; most severe first
-    (then by code, project and subject)."""
-    found = [
-        ProjectWarning(project, plan, warning)
-        for project, plan in zip(projects, load_plans(projects), strict=True)
-        for warning in evaluate(plan, today)
-    ]
-    return sorted(found, key=lambda pw: (*pw.warning.sort_key[:2], pw.project.name, pw.warning.sort_key[2]))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
-"""The rep's desk (工作台): visits this week against the target, what is due, open hooks, unfinished
+"""The rep's desk (工作台): visits this week against the target, tasks due (到期待办), open hooks, unfinished
 sheets, returned plans, projects by state and stage, and the most serious warnings."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,18 +12,17 @@ from projects.desks import charts
 from projects.desks.figures import (
     LIST_LIMIT,
     OPEN_STAGES,
-    WARNING_PROJECT_CAP,
     Breakdown,
-    ProjectWarning,
     Tally,
     breakdown,
     by_pk,
     returned_plans,
-    warnings_for,
     week_start,
 )
 from projects.plans.models import PlanSubmission
-from projects.visits.models import VisitSheet, VisitStatus
+from projects.stored_warnings import queries as stored
+from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.visits.tasks import open_tasks_of
 from salescamp.models import User
 
 TOP_WARNINGS = 8  # the rep desk's "most serious warnings"
@@ -44,15 +42,14 @@ class RepDesk:
     visits_this_week: int
     target: int
     progress: charts.Progress
-    due: list[Activity]  # planned activities of my projects dated today or earlier
+    tasks: list[Task]  # my open tasks (待办): overdue, due within a week, undated
     open_hooks: list[Activity]  # done activities' hooks with nothing after them
     drafts: list[VisitSheet]  # my visit sheets still in draft (incomplete)
     returned_plans: list[PlanSubmission]  # my plans returned with comments, not yet resubmitted
     groups: list[StateGroup]  # my open projects by customer state
     breakdown: Breakdown
-    warnings: list[ProjectWarning]  # the most serious, at most TOP_WARNINGS
+    warnings: list[stored.StoredWarning]  # the most serious, at most TOP_WARNINGS
     warning_counts: dict[str, int]  # by severity, over all my open projects
-    warnings_capped: bool
     leads_a_team: bool
 
     # The course's reason for the target, as the user model words it.
@@ -79,34 +76,32 @@ def rep_desk(user, today: date) -> RepDesk:
         kind=ActivityKind.VISIT, done=True, our_people=user, date__range=(monday, sunday)
     ).count()
     open_projects = list(
-        mine.filter(stage__in=OPEN_STAGES)
-        .select_related("account", "owner", "team", "team__thresholds")
-        .order_by("-amount", "name")
+        mine.filter(stage__in=OPEN_STAGES).select_related("account", "owner").order_by("-amount", "name")
     )
     numbers = breakdown(mine.filter(stage__in=OPEN_STAGES), stages=OPEN_STAGES, keep_empty=False)
     groups = [
         StateGroup(tally, [p for p in open_projects if p.state == tally.key]) for tally in numbers.states
     ]
-    due = list(
-        Activity.objects.filter(project__in=mine, done=False, date__lte=today)
-        .select_related("project", "project__account")
-        .order_by("date", "pk")[:LIST_LIMIT]
-    )
+    tasks = list(open_tasks_of(user, mine, today)[:LIST_LIMIT])
     later = Activity.objects.filter(project=OuterRef("project")).filter(
         Q(date__gt=OuterRef("date")) | Q(date=OuterRef("date"), pk__gt=OuterRef("pk"))
     )
+    # A task set on the visit's own sheet is its next step too.
+    followed = Task.objects.filter(visit__activity=OuterRef("pk"))
     hooks = list(
         Activity.objects.filter(project__in=mine, done=True)
         .exclude(hook="")
-        .filter(~Exists(later))
+        .filter(~Exists(later), ~Exists(followed))
         .select_related("project", "project__account")
         .order_by("date", "pk")[:LIST_LIMIT]
     )
-    for item in (*due, *hooks):
+    for item in hooks:
         item.days_ago = (today - item.date).days
-    found = warnings_for(open_projects[:WARNING_PROJECT_CAP], today)
+    warnings = stored.of_projects(mine.filter(stage__in=OPEN_STAGES))
     drafts = list(
-        VisitSheet.objects.filter(created_by=user, status=VisitStatus.DRAFT, project__in=visible.values("pk"))
+        VisitSheet.objects.filter(
+            created_by=user, status=VisitStatus.DRAFT, discarded_at=None, project__in=visible.values("pk")
+        )
         .select_related("project", "project__account")
         .order_by("-updated_at", "-pk")[:LIST_LIMIT]
     )
@@ -117,14 +112,13 @@ def rep_desk(user, today: date) -> RepDesk:
         visits_this_week=visits,
         target=user.weekly_visit_target,
         progress=charts.progress(visits, user.weekly_visit_target),
-        due=due,
+        tasks=tasks,
         open_hooks=hooks,
         drafts=drafts,
         returned_plans=returned_plans(mine),
         groups=groups,
         breakdown=numbers,
-        warnings=found[:TOP_WARNINGS],
-        warning_counts=dict(Counter(str(pw.warning.severity) for pw in found)),
-        warnings_capped=len(open_projects) > WARNING_PROJECT_CAP,
+        warnings=stored.listed(stored.by_severity(warnings), TOP_WARNINGS),
+        warning_counts=stored.severity_counts(warnings),
         leads_a_team=user.leads_a_team,
     )

@@ -1,8 +1,8 @@
 """The manager's desk (团队看板): plans awaiting review, the pipeline and states, warnings by rep with
 drill-down, the visit cadence, key contacts gone quiet and parity gaps — the last two are the engine's
-STALE_KEY_CONTACT and PARITY_GAP warnings, with each team's thresholds, like every other warning."""
+STALE_KEY_CONTACT and PARITY_GAP warnings, with each team's thresholds, like every other warning. Every
+warning figure is counted from the stored warnings by the database, whatever the number of projects."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -16,18 +16,16 @@ from projects.deals.models import Activity, ActivityKind, Project
 from projects.desks import charts
 from projects.desks.figures import (
     LIST_LIMIT,
-    SEVERITY_LABELS,
+    OPEN_STAGES,
     Breakdown,
-    ProjectWarning,
     breakdown,
-    open_projects_for_warnings,
     plans_awaiting_review,
-    warnings_for,
     week_start,
 )
 from projects.desks.filters import TeamFilters
 from projects.plans.models import PlanSubmission
 from projects.rules import CATALOGUE, SEVERITY_ORDER, Severity
+from projects.stored_warnings import queries as stored
 from salescamp.models import User
 
 
@@ -55,7 +53,7 @@ class WarningRow:
 
     @property
     def severity_label(self) -> Any:
-        return SEVERITY_LABELS[Severity(self.severity)]
+        return stored.SEVERITY_LABELS[Severity(self.severity)]
 
 
 @dataclass
@@ -86,7 +84,7 @@ class Cadence:
 @dataclass
 class DrillRow:
     project: Project
-    warnings: list[ProjectWarning]
+    warnings: list[stored.StoredWarning]
 
 
 @dataclass
@@ -97,14 +95,14 @@ class TeamDesk:
     breakdown: Breakdown
     warning_people: list[User]
     warning_rows: list[WarningRow]
-    warning_projects: int  # how many open projects the warnings were computed for
-    warnings_capped: bool
+    open_projects: int  # how many open projects the warnings are of
     drill: list[DrillRow] | None  # the projects behind a cell (?rep=&code=)
+    drill_more: bool
     weeks: list[date]
     cadence: list[Cadence]
-    stale_contacts: list[ProjectWarning]  # the engine's STALE_KEY_CONTACT, longest quiet first
+    stale_contacts: list[stored.StoredWarning]  # the engine's STALE_KEY_CONTACT, longest quiet first
     stale_more: bool
-    parity_gaps: list[ProjectWarning]  # the engine's PARITY_GAP
+    parity_gaps: list[stored.StoredWarning]  # the engine's PARITY_GAP, the most senior contact first
     parity_more: bool
 
     @property
@@ -130,16 +128,18 @@ def _scoped_projects(user, filters: TeamFilters) -> tuple[QuerySet, QuerySet]:
     return base, base.filter(owner=filters.rep) if filters.rep else base
 
 
-def _warning_table(found: list[ProjectWarning], filters: TeamFilters) -> tuple[list[User], list[WarningRow]]:
-    owners = {pw.project.owner_id: pw.project.owner for pw in found}
+def _warning_table(rows: QuerySet, filters: TeamFilters) -> tuple[list[User], list[WarningRow]]:
+    counts = stored.code_owner_counts(rows)
     people = [filters.rep] if filters.rep else list(filters.people)
-    people += sorted((o for pk, o in owners.items() if pk not in {p.pk for p in people}), key=str)
-    counts = Counter((pw.warning.code, pw.project.owner_id) for pw in found)
+    # Owners no longer in the team still own projects in it: their column shows them.
+    listed = {person.pk for person in people}
+    others = {owner for _code, owner in counts if owner not in listed}
+    people += sorted(User.objects.filter(pk__in=others), key=str) if others else []
     codes = sorted(
-        {pw.warning.code for pw in found},
+        {code for code, _owner in counts},
         key=lambda code: (SEVERITY_ORDER[Severity(CATALOGUE[code][0])], list(CATALOGUE).index(code)),
     )
-    rows = [
+    table = [
         WarningRow(
             code=code,
             title=CATALOGUE[code][1],
@@ -151,7 +151,7 @@ def _warning_table(found: list[ProjectWarning], filters: TeamFilters) -> tuple[l
         )
         for code in codes
     ]
-    return people, rows
+    return people, table
 
 
 def _cadence(filters: TeamFilters, base: QuerySet) -> tuple[list[date], list[Cadence]]:
@@ -195,33 +195,25 @@ def _as_date(value) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
-def _contact_warnings(found: list[ProjectWarning], code: str) -> list[ProjectWarning]:
-    """The engine's warnings of one code about chain members, the most telling first."""
-    return [pw for pw in found if pw.warning.code == code and pw.member is not None]
+def _drill(rows: QuerySet, code: str) -> tuple[list[DrillRow], bool]:
+    """The warnings of one code, grouped by project, at most LIST_LIMIT of them."""
+    found = stored.listed(stored.by_severity(rows.filter(code=code)), LIST_LIMIT + 1)
+    by_project: dict[int, DrillRow] = {}
+    for item in found[:LIST_LIMIT]:
+        by_project.setdefault(item.project.pk, DrillRow(item.project, [])).warnings.append(item)
+    return list(by_project.values()), len(found) > LIST_LIMIT
 
 
 def team_desk(user, filters: TeamFilters, today: date) -> TeamDesk:
     """The manager's desk in a fixed number of queries (see tests/test_desk_manager.py for the count)."""
     base, projects = _scoped_projects(user, filters)
-    candidates, capped = open_projects_for_warnings(projects)
-    found = warnings_for(candidates, today)
-    people, rows = _warning_table(found, filters)
-    drill = None
-    if filters.code:
-        by_project: dict[int, DrillRow] = {}
-        for pw in found:
-            if pw.warning.code == filters.code:
-                by_project.setdefault(pw.project.pk, DrillRow(pw.project, [])).warnings.append(pw)
-        drill = list(by_project.values())
+    open_projects = projects.filter(stage__in=OPEN_STAGES)
+    warnings = stored.of_projects(open_projects)
+    people, rows = _warning_table(warnings, filters)
+    drill, drill_more = _drill(warnings, filters.code) if filters.code else (None, False)
     weeks, cadence = _cadence(filters, base)
-    stale = sorted(
-        _contact_warnings(found, "STALE_KEY_CONTACT"),
-        key=lambda pw: (-pw.warning.message.param("days"), pw.member.name),
-    )
-    gaps = sorted(
-        _contact_warnings(found, "PARITY_GAP"),
-        key=lambda pw: (-pw.member.level, pw.member.name, pw.project.name),
-    )
+    stale = stored.listed(stored.longest_quiet(warnings), LIST_LIMIT + 1)
+    gaps = stored.listed(stored.most_senior(warnings, "PARITY_GAP"), LIST_LIMIT + 1)
     return TeamDesk(
         filters=filters,
         today=today,
@@ -229,9 +221,9 @@ def team_desk(user, filters: TeamFilters, today: date) -> TeamDesk:
         breakdown=breakdown(projects),
         warning_people=people,
         warning_rows=rows,
-        warning_projects=len(candidates),
-        warnings_capped=capped,
+        open_projects=open_projects.count(),
         drill=drill,
+        drill_more=drill_more,
         weeks=weeks,
         cadence=cadence,
         stale_contacts=stale[:LIST_LIMIT],

@@ -10,7 +10,7 @@ from projects.deals.labels import joined, label, labels
 from projects.plans.snapshot import Version
 from projects.rules.base import SECTION_LABELS, Section
 from projects.rules.exchange import exchange
-from projects.rules.parity import effective_owner, is_high_level
+from projects.rules.parity import acquaintance_holder, effective_owner, is_high_level
 from projects.rules.resources import resource_rows
 
 ARROW = _("%(field)s %(old)s → %(new)s")
@@ -78,6 +78,11 @@ def _diff_rows(old_rows, new_rows, *, key, name, added, removed, describe) -> li
     return lines
 
 
+def _holder(plan, member) -> str:
+    holder = acquaintance_holder(plan, member)
+    return holder.name if holder else ""
+
+
 def _basics(old: Version, new: Version) -> list[str]:
     a, b = old.plan, new.plan
     c = _Changes()
@@ -109,6 +114,7 @@ def _chain(old: Version, new: Version) -> list[str]:
         c.value(_("title"), ma.title, mb.title)
         c.value(_("level"), label("level", ma.level), label("level", mb.level))
         c.value(_("prior acquaintance"), ma.acquaintance, mb.acquaintance)
+        c.value(_("who of ours knows them"), _holder(pa, ma), _holder(pb, mb))
         if is_high_level(pa, ma) != is_high_level(pb, mb):
             c.parts.append(str(_("no longer at parity") if is_high_level(pb, mb) else _("now at parity")))
 
@@ -214,6 +220,9 @@ def _activities(old: Version, new: Version) -> list[str]:
         c.value(_("hook"), a.hook, b.hook)
         c.value(_("outcome"), a.outcome, b.outcome)
         c.items(_("resources"), labels("resource", a.resources), labels("resource", b.resources))
+        c.items(
+            _("asks granted"), [k.text for k in a.asks if k.granted], [k.text for k in b.asks if k.granted]
+        )
 
     return _diff_rows(
         [(old.plan, a) for a in old.plan.activities],
@@ -249,18 +258,23 @@ def _competition(old: Version, new: Version) -> list[str]:
 
 
 def _tender(old: Version, new: Version) -> list[str]:
-    def describe(c, a, b):
+    def people(plan, item) -> list[str]:
+        return [contact.name for cid in item.contact_ids if (contact := plan.contact(cid))]
+
+    def describe(c, pa, pb):
+        (plan_a, a), (plan_b, b) = pa, pb
         c.value(_("what"), a.text, b.text)
         c.value(_("kind"), label("tender_kind", a.kind), label("tender_kind", b.kind))
         c.value(_("status"), label("tender_status", a.status), label("tender_status", b.status))
+        c.items(_("people we know there"), people(plan_a, a), people(plan_b, b))
 
     return _diff_rows(
-        old.plan.tender,
-        new.plan.tender,
-        key=lambda t: t.id,
-        name=lambda t: t.text,
-        added=lambda t: ADDED % {"thing": t.text},
-        removed=lambda t: REMOVED % {"thing": t.text},
+        [(old.plan, t) for t in old.plan.tender],
+        [(new.plan, t) for t in new.plan.tender],
+        key=lambda pt: pt[1].id,
+        name=lambda pt: pt[1].text,
+        added=lambda pt: ADDED % {"thing": pt[1].text},
+        removed=lambda pt: REMOVED % {"thing": pt[1].text},
         describe=describe,
     )
 

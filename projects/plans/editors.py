@@ -1,7 +1,6 @@
 """One editor per kind of row of the plan, used from the project page and the plan page alike; each runs
 through projects.plans.editing.edit (the one way an editor saves, refuses and redraws)."""
 
-
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -26,6 +25,8 @@ from projects.deals.forms import (
 from projects.deals.labels import label
 from projects.deals.models import Activity, ActivityKind
 from projects.plans.editing import Edit, data_of, edit, version_of
+from projects.visits.access import task_for
+from projects.visits.forms import TaskForm
 from salescamp.editing import valid_id
 
 # ---- the project's own fields ------------------------------------------------------------------------------
@@ -167,7 +168,10 @@ def activity_add(request: HttpRequest, project_id: int) -> HttpResponse:
 def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = access.activity_for(request.user, activity_id)
     form = ActivityForm(data_of(request), instance=activity, project=activity.project)
-    initial = [{"kind": a.kind, "contact": a.contact_id, "text": a.text} for a in activity.asks.all()] + [{}]
+    initial = [
+        {"kind": a.kind, "contact": a.contact_id, "text": a.text, "granted": a.granted}
+        for a in activity.asks.all()
+    ] + [{}]
     asks = AskFormSet(
         data_of(request), prefix="ask", form_kwargs={"project": activity.project}, initial=initial
     )
@@ -179,7 +183,7 @@ def _activity(request, project, form, asks, *, title) -> HttpResponse:
 
     def save():
         rows = [
-            {"kind": row["kind"], "contact": row["contact"], "text": row["text"]}
+            {"kind": row["kind"], "contact": row["contact"], "text": row["text"], "granted": row["granted"]}
             for row in asks.cleaned_data
             if row and not row.get("skip")
         ]
@@ -356,8 +360,18 @@ def _competitor(request, project, form) -> HttpResponse:
 
 def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    form = TenderItemForm(data_of(request), initial={"kind": request.GET.get("kind")})
-    form.instance.project = project
+    form = TenderItemForm(data_of(request), project=project, initial={"kind": request.GET.get("kind")})
+    return _tender(request, project, form)
+
+
+def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
+    item = access.tender_item_for(request.user, tender_item_id)
+    return _tender(
+        request, item.project, TenderItemForm(data_of(request), instance=item, project=item.project)
+    )
+
+
+def _tender(request, project, form) -> HttpResponse:
     return _row(
         request,
         project,
@@ -366,19 +380,7 @@ def tender_add(request: HttpRequest, project_id: int) -> HttpResponse:
         anchor="section-tender",
         thing=_("tender plan item"),
         saved=_("Tender plan saved."),
-    )
-
-
-def tender_edit(request: HttpRequest, tender_item_id: int) -> HttpResponse:
-    item = access.tender_item_for(request.user, tender_item_id)
-    return _row(
-        request,
-        item.project,
-        TenderItemForm(data_of(request), instance=item),
-        title=_("Tender plan"),
-        anchor="section-tender",
-        thing=_("tender plan item"),
-        saved=_("Tender plan saved."),
+        links=lambda: {"contacts": form.cleaned_data["contacts"]},
     )
 
 
@@ -407,6 +409,32 @@ def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
         anchor="section-negotiation",
         thing=_("negotiation term"),
         saved=_("Exchange table saved."),
+    )
+
+
+# ---- tasks (待办) ------------------------------------------------------------------------------------------
+
+
+def task_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = access.project_for(request.user, project_id)
+    form = TaskForm(data_of(request), project=project, initial={"owner": request.user.pk})
+    return _task(request, project, form)
+
+
+def task_edit(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = task_for(request.user, task_id)
+    return _task(request, task.project, TaskForm(data_of(request), instance=task, project=task.project))
+
+
+def _task(request, project, form) -> HttpResponse:
+    return _row(
+        request,
+        project,
+        form,
+        title=_("Task (待办)"),
+        anchor="tasks",
+        thing=_("task"),
+        saved=_("Task saved."),
     )
 
 

@@ -18,11 +18,19 @@ from projects.plans.compare import compare
 from projects.plans.forms import CommentForm, DecisionForm
 from projects.plans.models import PlanStatus, PlanSubmission
 from projects.plans.selectors import comments_by_section, live_version, review_queue
-from projects.plans.view import plan_view
-from projects.visits.selectors import drafts_of, sheets_by_activity
+from projects.plans.view import LISTS, plan_view
+from projects.visits.selectors import drafts_of, open_tasks, sheets_by_activity
 from salescamp.editing import parse_id
 
 PAGES = {"project": "plans/project.html", "plan": "plans/plan.html"}
+# A long list asked for in full (?all=<list>): htmx swaps in just its part of the page.
+LIST_PARTS = {
+    "chain": {"project": "plans/sections/chain.html", "plan": "plans/sections/chain.html"},
+    "pains": {"project": "plans/sections/pains.html", "plan": "plans/sections/pains.html"},
+    "resources": {"project": "plans/sections/resources.html", "plan": "plans/sections/resources.html"},
+    "activities": {"project": "plans/sections/activities.html", "plan": "plans/sections/activities.html"},
+    "warnings": {"project": "plans/project.html#warnings", "plan": "plans/warnings.html"},
+}
 DRAFT = "draft"
 
 
@@ -36,7 +44,8 @@ def page_url(project_id: int, page: str) -> str:
 
 
 def page_context(request, project: Project, page: str, **extra) -> dict:
-    """What the project page or the plan page draws: the live plan, and what each page adds to it."""
+    """What the project page or the plan page draws: the live plan, and what each page adds to it. Long
+    lists are drawn in part unless asked for in full (?all=chain|activities|warnings)."""
     version = live_version(project)
     comments = comments_by_section(project) if page == "plan" else None
     context = {
@@ -46,6 +55,7 @@ def page_context(request, project: Project, page: str, **extra) -> dict:
             today=version.taken_on,
             comments=comments,
             visit_sheets=sheets_by_activity(project),
+            shorten=frozenset(LISTS) - set(request.GET.getlist("all")),
         ),
         "project": project,
         "project_id": project.pk,
@@ -55,6 +65,7 @@ def page_context(request, project: Project, page: str, **extra) -> dict:
     }
     if page == "project":
         context["visit_drafts"] = drafts_of(project)
+        context["open_tasks"] = open_tasks(project)
     else:
         review_context = _review_context(request, project)
         latest = review_context["latest"]
@@ -73,14 +84,23 @@ def redraw(request, project: Project, page: str, notice: str, anchor: str = "") 
     return reswap(retarget(response, "#page-body"), "outerHTML")
 
 
-def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+def _page(request, project_id: int, page: str) -> HttpResponse:
     project = access.project_for(request.user, project_id)
-    return only_get(request) or render(request, PAGES["project"], page_context(request, project, "project"))
+    if refused := only_get(request):
+        return refused
+    context = page_context(request, project, page)
+    whole = request.GET.get("all", "")
+    if request.htmx and whole in LIST_PARTS:
+        return render(request, LIST_PARTS[whole][page], context)
+    return render(request, PAGES[page], context)
+
+
+def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+    return _page(request, project_id, "project")
 
 
 def plan_page(request: HttpRequest, project_id: int) -> HttpResponse:
-    project = access.project_for(request.user, project_id)
-    return only_get(request) or render(request, PAGES["plan"], page_context(request, project, "plan"))
+    return _page(request, project_id, "plan")
 
 
 # ---- review -----------------------------------------------------------------------------------------------
@@ -279,8 +299,10 @@ def plan_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
         comments = comments_by_section(project, up_to=submission.number)
     else:
         submission, version, comments = None, live_version(project), comments_by_section(project)
-    body = pdf.plan_pdf(version=version, submission=submission, comments=comments)
-    name = f"plan-{project.pk}-v{submission.number}.pdf" if submission else f"plan-{project.pk}-draft.pdf"
+    full = request.GET.get("full") == "1"
+    body = pdf.plan_pdf(version=version, submission=submission, comments=comments, full=full)
+    name = f"plan-{project.pk}-v{submission.number}" if submission else f"plan-{project.pk}-draft"
+    name += "-full.pdf" if full else ".pdf"
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response

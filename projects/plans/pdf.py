@@ -4,12 +4,21 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from projects.plans.snapshot import Version
-from projects.plans.view import plan_view
+from projects.plans.view import LISTS, PDF_SUMMARY, needs_summary, plan_view
 from projects.printing import STYLESHEETS, render_pdf
 
 
-def plan_html(*, version: Version, submission=None, comments=None) -> str:
-    view = plan_view(version.plan, version.warnings, today=version.taken_on, comments=comments)
+def plan_html(*, version: Version, submission=None, comments=None, full: bool = False) -> str:
+    """A very large plan is printed as the manager's summary unless the `full` listing is asked for."""
+    summary = not full and needs_summary(version.plan)
+    view = plan_view(
+        version.plan,
+        version.warnings,
+        today=version.taken_on,
+        comments=comments,
+        shorten=frozenset(LISTS) if summary else frozenset(),
+        first=PDF_SUMMARY,
+    )
     return render_to_string(
         "plans/pdf.html",
         {
@@ -20,10 +29,13 @@ def plan_html(*, version: Version, submission=None, comments=None) -> str:
             "pdf": True,
             "page": "pdf",
             "printed_on": timezone.localdate(),
+            "summary": summary,
         },
     )
 
 
-def plan_pdf(*, version: Version, submission=None, comments=None, use_cache: bool = True) -> bytes:
-    html = plan_html(version=version, submission=submission, comments=comments)
+def plan_pdf(
+    *, version: Version, submission=None, comments=None, full: bool = False, use_cache: bool = True
+) -> bytes:
+    html = plan_html(version=version, submission=submission, comments=comments, full=full)
     return render_pdf(html, stylesheets=tuple(STYLESHEETS), use_cache=use_cache)

@@ -7,14 +7,20 @@ immutable snapshots (projects.plans.snapshot); only their status and decision ch
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from projects.deals.models import Project
+from projects.notices.models import NoticeKind
+from projects.notices.record import notify
 from projects.plans import snapshot, tasks
 from projects.plans.models import PLAN_SECTIONS, PlanStatus, PlanSubmission, ReviewComment
 from projects.plans.selectors import live_version
+from projects.rules.base import interpolate
 from salescamp.editing import CONFLICT, INVALID
+from salescamp.models import User
 
 FORBIDDEN = 403
 
@@ -30,6 +36,12 @@ TOO_LONG = _("Keep it under %(max)s characters.")
 REASON_REQUIRED = _("Say why the plan is returned, so the rep knows what to revise.")
 UNKNOWN_DECISION = _("Choose to approve or to return the plan.")
 MAX_TEXT = 2000
+
+# What the people concerned are told (notices are read in the reader's language).
+SUBMITTED = gettext_noop("%(who)s submitted version %(number)s of the plan of %(project)s for review.")
+APPROVED = gettext_noop("%(who)s approved version %(number)s of the plan of %(project)s.")
+RETURNED = gettext_noop("%(who)s returned version %(number)s of the plan of %(project)s: %(reason)s")
+COMMENTED = gettext_noop("%(who)s commented on version %(number)s of the plan of %(project)s: %(text)s")
 
 
 class ReviewRefused(Exception):
@@ -75,7 +87,23 @@ def plan_submit(*, project: Project, by) -> PlanSubmission:
     except IntegrityError as error:  # a concurrent submit won the race
         raise ReviewRefused(ALREADY_AWAITING % {"number": number - 1}, status=CONFLICT) from error
     _prerender_after_commit(submission)
+    reviewers = (
+        User.objects.filter(pk__in=locked.team.manager_ids()).exclude(pk=by.pk).exclude(pk=locked.owner_id)
+    )
+    notify(
+        NoticeKind.PLAN_SUBMITTED,
+        reviewers,
+        interpolate(SUBMITTED, who=str(by), number=number, project=locked.name),
+        reverse("plan", args=[locked.pk]),
+        key=f"plan:{submission.pk}:submitted",
+        project=locked,
+    )
     return submission
+
+
+def _plan_people(project: Project, submission: PlanSubmission, but) -> list:
+    """The owner and whoever submitted the version, the one who acted aside."""
+    return list(User.objects.filter(pk__in={project.owner_id, submission.submitted_by_id} - {but.pk}))
 
 
 def _clean_text(text: str, *, empty) -> str:
@@ -102,6 +130,17 @@ def comment_add(*, submission: PlanSubmission, section: str, text: str, by) -> R
     comment.full_clean()
     comment.save()
     _prerender_after_commit(submission)
+    project = submission.project
+    notify(
+        NoticeKind.PLAN_COMMENTED,
+        _plan_people(project, submission, by),
+        interpolate(
+            COMMENTED, who=str(by), number=submission.number, project=project.name, text=comment.text[:120]
+        ),
+        reverse("plan", args=[project.pk]) + f"#section-{section}",
+        key=f"comment:{comment.pk}",
+        project=project,
+    )
     return comment
 
 
@@ -136,6 +175,21 @@ def plan_decide(*, submission: PlanSubmission, decision: str, reason: str = "", 
     )
     locked.refresh_from_db(fields=["status", "decided_by", "decided_at", "decision_reason"])
     _prerender_after_commit(locked)
+    approved = decision == PlanStatus.APPROVED
+    notify(
+        NoticeKind.PLAN_APPROVED if approved else NoticeKind.PLAN_RETURNED,
+        _plan_people(project, locked, by),
+        interpolate(
+            APPROVED if approved else RETURNED,
+            who=str(by),
+            number=locked.number,
+            project=project.name,
+            reason=reason[:200],
+        ),
+        reverse("plan", args=[project.pk]),
+        key=f"plan:{locked.pk}:{decision}",
+        project=project,
+    )
     return locked
 
 

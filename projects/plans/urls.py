@@ -43,4 +43,6 @@ urlpatterns = [
     path("tender/<int:tender_item_id>/edit/", editors.tender_edit, name="tender_edit"),
     path("projects/<int:project_id>/negotiation/add/", editors.term_add, name="term_add"),
     path("negotiation/<int:term_id>/edit/", editors.term_edit, name="term_edit"),
+    path("projects/<int:project_id>/tasks/add/", editors.task_add, name="task_add"),
+    path("tasks/<int:task_id>/edit/", editors.task_edit, name="task_edit"),
 ]

@@ -25,10 +25,41 @@ from projects.rules.course import (
     RESOURCES,
     STATE_SIGNS,
 )
-from projects.rules.data import Activity, ChainMember, Contact, Person, PlanData
+from projects.rules.data import Activity, ChainMember, Contact, Person, PlanData, TenderItem
+from projects.rules.evidence import Evidence, evidence, runs_ahead
 from projects.rules.exchange import Exchange, exchange
-from projects.rules.parity import effective_owner, member_roles, parity_gap
+from projects.rules.parity import (
+    ContactFooting,
+    activity_parity,
+    effective_owner,
+    member_roles,
+    parity_gap,
+)
 from projects.rules.resources import ResourceRow, resource_rows
+
+# Long lists a page draws first in part (plan_view's `shorten`); the rest load when asked, so a chain of a
+# thousand people or a plan of a thousand activities still draws in a few hundred milliseconds.
+LISTS = ("chain", "pains", "resources", "activities", "warnings")
+FIRST_COVERING = 8  # what covers a control point, named
+
+
+@dataclass(frozen=True)
+class FirstDrawn:
+    """How much of each long list is drawn when it is drawn in part."""
+
+    cards: int = 80  # the chain map's top levels that fit
+    unplaced: int = 24
+    rows: int = 30  # people in the pain chain and the resource plan, the most senior first
+    planned: int = 10  # the soonest planned activities
+    done: int = 10  # the latest done ones
+    warnings: int = 12  # per severity
+
+
+PAGE_FIRST = FirstDrawn()
+# Above these, a plan's PDF is by default the manager's summary: laid out in full it takes tens of seconds.
+SUMMARY_ABOVE_MEMBERS, SUMMARY_ABOVE_ACTIVITIES = 150, 300
+# The PDF of a very large plan is the summary a manager reads (a full listing is asked for explicitly).
+PDF_SUMMARY = FirstDrawn(cards=150, unplaced=40, rows=60, planned=20, done=50, warnings=40)
 
 # The colour of a card follows the most telling role.
 ROLE_PRIORITY = [Role.HIGH_LEVEL, Role.BRIDGE, Role.COACH, Role.KEY, Role.GENERAL]
@@ -62,6 +93,8 @@ class Card:
     gap: int
     at_parity: bool
     owner: Person
+    evidence: Evidence  # what the record supports, beside the rep's own rating (member.depth)
+    rated_above_record: bool  # the rating runs ahead of the record (DEPTH_AHEAD_OF_RECORD)
     warnings: list[ShownWarning] = field(default_factory=list)
 
     @property
@@ -94,6 +127,7 @@ class ActivityRow:
     top_ours: Person | None
     gap: int | None
     parity_flag: bool
+    footing: str  # projects.rules.parity.Footing of the telling contact, "" when nobody is named
     overdue: bool
     warnings: list[ShownWarning]
     visit_sheet_id: int | None
@@ -110,6 +144,7 @@ class ControlPointRow:
     status: str
     actions: tuple[str, ...]
     covered_by: list[str]
+    covered_by_more: bool  # more covers it than are named
     missing: bool
 
     @property
@@ -154,17 +189,34 @@ class PlanView:
     resources: list[ResourceView]
     internal_selling: list[tuple[str, Any, list]]
     competitors: list[tuple[Any, list[Contact]]]
-    tender_groups: list[tuple[str, Any, list]]
+    tender_groups: list[tuple[str, Any, list[tuple[TenderItem, list[Contact]]]]]
     deal: Exchange
     section_warnings: dict[str, list[ShownWarning]]
     comments: dict[str, list]
+    activity_total: int = 0
+    pain_cards: list[Card] = field(default_factory=list)  # the pain chain's rows
+    left_out: dict[str, int] = field(default_factory=dict)  # list → items not drawn (see LISTS)
+    first: FirstDrawn = PAGE_FIRST
 
     @property
     def warning_groups(self) -> list[tuple[str, list[ShownWarning]]]:
+        """Per severity, most severe first: (severity, its warnings drawn, how many more it has)."""
         groups = defaultdict(list)
         for warning in self.warnings:
             groups[str(warning.severity)].append(warning)
-        return [(severity, groups[severity]) for severity in Severity if groups[severity]]
+        first = self.first.warnings if "warnings" in self.left_out else None
+        return [
+            (severity, groups[severity][:first], len(groups[severity][first:]) if first else 0)
+            for severity in Severity
+            if groups[severity]
+        ]
+
+    @property
+    def warnings_drawn(self) -> list[ShownWarning]:
+        """The warnings a list of them draws: all, or the first of each severity when shortened."""
+        if "warnings" not in self.left_out:
+            return self.warnings
+        return [warning for _severity, drawn, _more in self.warning_groups for warning in drawn]
 
     @property
     def engaged(self) -> list:
@@ -208,6 +260,10 @@ class PlanView:
         }
 
 
+def needs_summary(plan: PlanData) -> bool:
+    return len(plan.members) > SUMMARY_ABOVE_MEMBERS or len(plan.activities) > SUMMARY_ABOVE_ACTIVITIES
+
+
 def plan_view(
     plan: PlanData,
     warnings: list[Warning],
@@ -215,8 +271,11 @@ def plan_view(
     today: date,
     comments: dict | None = None,
     visit_sheets: dict[int, int] | None = None,
+    shorten: frozenset[str] = frozenset(),
+    first: FirstDrawn = PAGE_FIRST,
 ) -> PlanView:
-    """`visit_sheets`: activity id → the visit sheet it came from (the live plan only)."""
+    """`visit_sheets`: activity id → the visit sheet it came from (the live plan only). `shorten`: the
+    long lists (LISTS) to draw in part; the PDF and versions draw everything."""
     shown = _shown(warnings)
     by_contact, by_activity, by_section = defaultdict(list), defaultdict(list), defaultdict(list)
     for warning in shown:
@@ -228,11 +287,35 @@ def plan_view(
     roots = build_org_chart(
         cards, key=lambda card: card.contact.id, parent_of=lambda c: c.contact.reports_to_id
     )
+    max_cards = first.cards if "chain" in shorten else None
     if len(cards) < 2:
-        tree, unplaced = drawing_steps(roots), []
+        tree, unplaced = drawing_steps(roots, max_cards=max_cards), []
     else:
-        tree = drawing_steps([node for node in roots if node.children])
+        tree = drawing_steps([node for node in roots if node.children], max_cards=max_cards)
         unplaced = [node.item for node in roots if not node.children]
+    left_out = {}
+    if "chain" in shorten:
+        left_out["chain"] = sum(step.hidden for step in tree) + len(unplaced[first.unplaced :])
+        unplaced = unplaced[: first.unplaced]
+    pain_cards = cards
+    if "pains" in shorten:
+        pain_cards, left_out["pains"] = cards[: first.rows], len(cards[first.rows :])
+    resources = [_resources(row, by_contact.get(row.member.contact_id, [])) for row in resource_rows(plan)]
+    if "resources" in shorten:
+        resources, left_out["resources"] = resources[: first.rows], len(resources[first.rows :])
+    activities = _activities(plan, by_activity, today, visit_sheets or {})
+    if "activities" in shorten:
+        planned = [row for row in activities if not row.activity.done][: first.planned]
+        done = [row for row in activities if row.activity.done][: first.done]
+        left_out["activities"] = len(activities) - len(planned) - len(done)
+        activity_total, activities = len(activities), planned + done
+    else:
+        activity_total = len(activities)
+    if "warnings" in shorten:
+        by_severity = defaultdict(int)
+        for warning in shown:
+            by_severity[str(warning.severity)] += 1
+        left_out["warnings"] = sum(max(0, n - first.warnings) for n in by_severity.values())
     return PlanView(
         plan=plan,
         today=today,
@@ -240,9 +323,13 @@ def plan_view(
         cards=cards,
         tree=tree,
         unplaced=unplaced,
-        activities=_activities(plan, by_activity, today, visit_sheets or {}),
+        activities=activities,
+        activity_total=activity_total,
+        left_out=left_out,
+        first=first,
         control_points=_control_points(plan, {w.code for w in shown}),
-        resources=[_resources(row, by_contact.get(row.member.contact_id, [])) for row in resource_rows(plan)],
+        resources=resources,
+        pain_cards=pain_cards,
         internal_selling=[
             (code, target, [s for s in plan.internal_sales if s.target == code])
             for code, target in INTERNAL_TARGETS
@@ -252,7 +339,15 @@ def plan_view(
             for c in plan.competitors
         ],
         tender_groups=[
-            (kind, label("tender_kind", kind), [item for item in plan.tender if item.kind == kind])
+            (
+                kind,
+                label("tender_kind", kind),
+                [
+                    (item, [contact for cid in item.contact_ids if (contact := plan.contact(cid))])
+                    for item in plan.tender
+                    if item.kind == kind
+                ],
+            )
             for kind in TenderItemKind
         ],
         deal=exchange(plan),
@@ -279,12 +374,15 @@ def _shown(warnings: list[Warning]) -> list[ShownWarning]:
 def _card(plan: PlanData, member: ChainMember, warnings: list[ShownWarning]) -> Card:
     roles = member_roles(plan, member)
     gap = parity_gap(plan, member)
+    found = evidence(plan, member)
     return Card(
         member=member,
         roles=[(str(role), ROLE_LABELS[role]) for role in ROLE_PRIORITY if role in roles],
         gap=gap,
         at_parity=gap < plan.thresholds.parity_gap,
         owner=effective_owner(plan, member),
+        evidence=found,
+        rated_above_record=runs_ahead(member.depth, found, plan.thresholds),
         warnings=warnings,
     )
 
@@ -296,18 +394,19 @@ def _activities(plan: PlanData, warnings: dict, today: date, sheets: dict[int, i
     rows = []
     for activity in planned + done:
         theirs = [contact for cid in activity.contact_ids if (contact := plan.contact(cid))]
-        top_contact = max(theirs, key=lambda c: c.level, default=None)
-        top_ours = max(activity.our_people, key=lambda p: p.rank, default=None)
-        gap = top_contact.level - top_ours.rank if top_contact and top_ours else None
+        # Parity is about who shows up: the telling contact (a gap first, then the widest) against the most
+        # senior of ours present, judged as the PARITY_GAP rule judges it.
+        telling: ContactFooting | None = next(iter(activity_parity(plan, activity)), None)
         rows.append(
             ActivityRow(
                 activity=activity,
                 ours=list(activity.our_people),
                 theirs=theirs,
-                top_contact=top_contact,
-                top_ours=top_ours,
-                gap=gap,
-                parity_flag=gap is not None and gap >= plan.thresholds.parity_gap,
+                top_contact=telling.contact if telling else None,
+                top_ours=telling.ours if telling else None,
+                gap=telling.gap if telling else None,
+                parity_flag=bool(telling and telling.at_a_gap),
+                footing=str(telling.footing) if telling else "",
                 overdue=not activity.done and activity.date < today,
                 warnings=warnings.get(activity.id, []),
                 visit_sheet_id=sheets.get(activity.id),
@@ -317,14 +416,15 @@ def _activities(plan: PlanData, warnings: dict, today: date, sheets: dict[int, i
 
 
 def _control_points(plan: PlanData, codes: set[str]) -> list[ControlPointRow]:
-    coverage = control_point_coverage(plan)
+    coverage = control_point_coverage(plan, first=FIRST_COVERING + 1)
     return [
         ControlPointRow(
             number=number,
             title=title,
             status=plan.control_point(number).status,
             actions=plan.control_point(number).actions,
-            covered_by=coverage.get(number, []),
+            covered_by=coverage[number][:FIRST_COVERING],
+            covered_by_more=len(coverage[number]) > FIRST_COVERING,
             missing=f"CP{number}_MISSING" in codes,
         )
         for number, title in CONTROL_POINTS.items()

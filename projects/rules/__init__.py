@@ -14,6 +14,8 @@ from projects.rules import (
     coach_risky_type,
     coach_too_senior,
     competitor_no_edge,
+    depth_ahead_of_record,
+    first_visit_advice,
     first_visit_one_dept,
     first_visit_too_deep,
     gift_value,
@@ -28,6 +30,7 @@ from projects.rules import (
     no_pain,
     one_way_reciprocity,
     parity_gap,
+    parity_gap_activity,
     s1_bottom_up,
     s3_overinvest,
     s3_single_tech,
@@ -44,6 +47,7 @@ from projects.rules.parity import effective_owner, is_executive, is_high_level, 
 # In the catalogue's order (docs/warnings.md: the course's catalogue, then the plan's own sections).
 ALL_RULES: tuple[Rule, ...] = (
     parity_gap,
+    parity_gap_activity,
     high_level_no_sponsor,
     high_level_product_talk,
     high_level_private_activity,
@@ -72,6 +76,8 @@ ALL_RULES: tuple[Rule, ...] = (
     negotiation_gap_open,
     competitor_no_edge,
     key_contact_no_resource,
+    depth_ahead_of_record,
+    first_visit_advice,
 )
 RULE_CODES: tuple[str, ...] = tuple(rule.CODE for rule in ALL_RULES)
 # code → (severity, short title), for the docs and the UI's legend.

@@ -159,7 +159,7 @@ ACTIVITY_KIND_LABELS = {
     ActivityKind.EXEC_MEETING: Text(_("Executive meeting")),
     ActivityKind.BANQUET: Text(_("Banquet")),
     ActivityKind.DINNER: Text(_("Private dinner")),
-    ActivityKind.LEISURE: Text(_("Leisure (KTV, sports, outing)")),
+    ActivityKind.LEISURE: Text(_("KTV, sports or outing")),
     ActivityKind.GIFT: Text(_("Gift")),
 }
 
@@ -277,8 +277,16 @@ def activity_label(activity: Activity) -> Text:
     return interpolate(_("%(date)s %(kind)s (planned)"), date=activity.date.isoformat(), kind=kind)
 
 
+def money(value: Decimal | int) -> str:
+    """CNY with its unit and thousands separators, as a sales director reads it: ¥6,000, ¥80.50."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return f"¥{value:,.0f}"
+    return f"¥{value:,.2f}"
+
+
 def gift_value(activity: Activity) -> Any:
-    return VALUE_NOT_RECORDED if activity.gift_value is None else number(activity.gift_value)
+    return VALUE_NOT_RECORDED if activity.gift_value is None else money(activity.gift_value)
 
 
 def labels(members: Iterable[ChainMember]) -> tuple[str, ...]:

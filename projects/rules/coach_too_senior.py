@@ -8,11 +8,12 @@ from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpola
 from projects.rules.codes import Role
 from projects.rules.data import PlanData
 from projects.rules.parity import is_executive
+from projects.rules.words import level_word
 
 CODE = "COACH_TOO_SENIOR"
 SEVERITY = Severity.LOW
 TITLE = _("Senior coach")
-MESSAGE = _("Coach %(contact)s is at level %(level)s.")
+MESSAGE = _("Coach %(contact)s is a senior person (%(level)s).")
 REASON = _(
     "A coach rarely sits high: winning a senior one is luck, not selling skill, and it does not make them "
     "the one who decides for you."
@@ -29,7 +30,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
     return [
         warn(
             Subject.contact(member),
-            message=interpolate(MESSAGE, contact=member.label, level=member.level),
+            message=interpolate(MESSAGE, contact=member.label, level=level_word(member.level)),
             reason=REASON,
             next_step=NEXT_STEP,
             lesson=LESSON_12,

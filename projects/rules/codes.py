@@ -114,6 +114,12 @@ class ActivityKind(StrEnum):
 
 # Private activities (私密活动): a formal banquet is not one, a private meal or KTV is.
 PRIVATE_KINDS = frozenset({ActivityKind.DINNER, ActivityKind.LEISURE})
+# Meeting in person (见面): what a first visit, the relationship ladder and "the project has begun" count.
+MEETING_KINDS = frozenset(ActivityKind) - {ActivityKind.PHONE, ActivityKind.GIFT}
+# Short contacts a rep keeps up alone once our leader has met the executive: "酒桌上认识了以后就可以…
+# 在办公室做拜访…定期做一个汇报…给高层客户花5分钟时间" [lesson 16]. Every other kind is a long activity (a
+# site visit, a technical exchange, a banquet, a day out) where the executive weighs who came to meet them.
+SHORT_KINDS = frozenset({ActivityKind.VISIT, ActivityKind.PHONE, ActivityKind.GIFT})
 
 
 class Topic(StrEnum):

@@ -6,6 +6,7 @@ tone; (2) nails in the key layers; (3) lawful input to the tender documents; (4)
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from django.utils.translation import gettext_noop as _
@@ -20,9 +21,11 @@ from projects.rules.base import (
     activity_label,
     interpolate,
 )
-from projects.rules.codes import ControlPointStatus, Depth, Level, Role
+from projects.rules.codes import ControlPointStatus, Depth, Level, Role, TenderItemKind, TenderItemStatus
 from projects.rules.data import PlanData
+from projects.rules.moments import under_way
 from projects.rules.parity import is_executive
+from projects.rules.words import level_word
 
 CONTROL_POINT_NAMES = {
     1: Text(_("high-level and organisational relationships")),
@@ -38,12 +41,24 @@ ROLE_LABELS = {
 }
 # Which typed roles cover which control point.
 COVERING_ROLES = {2: (Role.KEY, Role.COACH, Role.BRIDGE), 4: (Role.GENERAL,)}
+TENDER_STATUS_WORDS = {
+    TenderItemStatus.PLANNED: Text(_("planned")),
+    TenderItemStatus.AGREED: Text(_("agreed with the customer")),
+    TenderItemStatus.DONE: Text(_("in the documents")),
+}
+# The departments that sign the contract and the acceptance: the part of CP4 the tender plan prepares.
+SIGNING_DEPARTMENTS = {
+    TenderItemKind.CONTRACT_DEPARTMENT: _("%(department)s, which signs the contract"),
+    TenderItemKind.ACCEPTANCE_DEPARTMENT: _("%(department)s, which signs the acceptance"),
+}
 
-COVERED_BY_EXECUTIVE = _("%(contact)s (level %(level)s), acquainted or closer")
+COVERED_BY_EXECUTIVE = _("%(contact)s (%(level)s), acquainted or closer")
 COVERED_BY_EXECUTIVE_ACTIVITY = _("%(activity)s with %(contacts)s")
 COVERED_BY_ROLE = _("%(contact)s, our %(role)s")
 COVERED_BY_STAFF = _("base-level staff we know: %(contacts)s")
 COVERED_BY_TAGGED_ACTIVITY = _("%(activity)s serves this control point")
+COVERED_BY_TENDER_ADVANTAGE = _("Tender plan, %(status)s: %(advantage)s")
+COVERED_BY_SIGNING_CONTACTS = _("%(department)s: we know %(contacts)s")
 COVERED_BY_ACTION = _("Action: %(action)s")
 COVERED_BY_STATUS = _("Marked as held")
 
@@ -60,7 +75,7 @@ def _covering(plan: PlanData, number: int) -> Iterator[Callable[[], str]]:
         # CP1: an executive we know, or an activity that reaches one.
         for member in plan.members:
             if is_executive(member, t) and member.depth >= Depth.ACQUAINTED:
-                yield _render(COVERED_BY_EXECUTIVE, contact=member.label, level=member.level)
+                yield _render(COVERED_BY_EXECUTIVE, contact=member.label, level=level_word(member.level))
         for activity in plan.activities:
             executives = [m.label for m in plan.members_of(activity) if is_executive(m, t)]
             if executives:
@@ -77,7 +92,23 @@ def _covering(plan: PlanData, number: int) -> Iterator[Callable[[], str]]:
         staff = [m.label for m in plan.members if m.level == Level.STAFF and m.depth >= Depth.ACQUAINTED]
         if len(staff) >= 2:
             yield _render(COVERED_BY_STAFF, contacts=staff)
-    # CP3 is never derived from contacts: only activities, actions and status count.
+        # And the people we know in the departments that sign the contract and the acceptance ("验收的时候，
+        # 合同签署的时候…防止我们的项目在细微处翻盘" [last lesson]).
+        for item in plan.tender:
+            names = [contact.label for cid in item.contact_ids if (contact := plan.contact(cid))]
+            if item.kind in SIGNING_DEPARTMENTS and names:
+                department = interpolate(SIGNING_DEPARTMENTS[item.kind], department=item.text)
+                yield _render(COVERED_BY_SIGNING_CONTACTS, department=department, contacts=names)
+    if number == 3:
+        # CP3 is the tender plan's own work: "将我们一切的优势落地到招采文件中" [last lesson]. It is never
+        # derived from contacts: only the tender plan, activities, actions and status count.
+        for item in plan.tender:
+            if item.kind == TenderItemKind.ADVANTAGE and item.text.strip():
+                yield _render(
+                    COVERED_BY_TENDER_ADVANTAGE,
+                    advantage=item.text,
+                    status=TENDER_STATUS_WORDS.get(item.status, item.status),
+                )
     for activity in plan.activities:
         if number in activity.control_points:
             yield _render(COVERED_BY_TAGGED_ACTIVITY, activity=activity_label(activity))
@@ -89,9 +120,12 @@ def _covering(plan: PlanData, number: int) -> Iterator[Callable[[], str]]:
         yield lambda: str(Text(COVERED_BY_STATUS))
 
 
-def control_point_coverage(plan: PlanData) -> dict[int, list[str]]:
-    """For each control point 1-4, short descriptions (in the active language) of what covers it."""
-    return {number: [render() for render in _covering(plan, number)] for number in (1, 2, 3, 4)}
+def control_point_coverage(plan: PlanData, first: int | None = None) -> dict[int, list[str]]:
+    """For each control point 1-4, short descriptions (in the active language) of what covers it: all, or
+    the `first` few (a plan of a thousand activities has a thousand)."""
+    return {
+        number: [render() for render in islice(_covering(plan, number), first)] for number in (1, 2, 3, 4)
+    }
 
 
 def is_covered(plan: PlanData, number: int) -> bool:
@@ -147,7 +181,8 @@ class ControlPointRule:
         return f"<ControlPointRule {self.CODE}>"
 
     def check(self, plan: PlanData, today: date) -> list[Warning]:
-        if is_covered(plan, self.number):
+        # A fresh lead has had no chance to hold any control point yet (projects.rules.moments).
+        if not under_way(plan) or is_covered(plan, self.number):
             return []
         return [
             Warning(

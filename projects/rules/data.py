@@ -9,6 +9,7 @@ Ids are the database's; a plan read from a file without a database numbers its r
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from projects.rules.codes import (
     PRIVATE_KINDS,
@@ -88,7 +89,9 @@ class ChainMember:
     stance: str = Stance.NEUTRAL
     depth: int = Depth.STRANGER
     owner: Person | None = None  # our person holding the relationship; None: the project owner
-    acquaintance: str = ""  # prior acquaintance (a friend's introduction, classmates), '' if none
+    acquaintance: str = ""  # how one of ours knew them before (classmates, a friend's introduction), or ''.
+    # Who of ours has that prior acquaintance (旧识): it is a person's, not the company's; None: the owner.
+    acquaintance_holder: Person | None = None
     pains: tuple[Pain, ...] = ()
     added_on: date  # when the contact joined the chain: the staleness clock starts here
     resource_plan: tuple[ResourceItem, ...] = ()
@@ -132,6 +135,7 @@ class Ask:
     kind: str
     text: str = ""
     contact_id: int | None = None  # None: anyone met in the activity
+    granted: bool = False  # the customer did what we asked: reciprocity came back (互惠)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -210,6 +214,7 @@ class TenderItem:
     text: str
     kind: str = TenderItemKind.ADVANTAGE
     status: str = TenderItemStatus.PLANNED
+    contact_ids: tuple[int, ...] = ()  # the customer's people in that department we know (签合同、验收的人)
     id: int | None = None
 
 
@@ -240,6 +245,11 @@ class Thresholds:
     s3_leader_visits: int = 1
     wolf_cry_limit: int = 2
     wolf_cry_days: int = 90
+    # The relationship ladder read from the record (projects.rules.evidence).
+    familiar_meetings: int = 3  # "至少3次拜访以上…才有可能建立一个很稳固的初步关系"
+    cares_returns: int = 1  # asks granted before the record supports 在乎
+    bound_returns: int = 3  # asks granted before it supports 绑定
+    depth_leeway: int = 0  # steps a rep's rating may run ahead of the record before a warning
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -288,17 +298,27 @@ class PlanData:
             people.setdefault(engagement.person.id, engagement.person)
         return tuple(people.values())
 
+    # Lookups by id, built once per plan: rules ask them for every activity of plans with a thousand of
+    # each. (A frozen dataclass still has a __dict__, where cached_property keeps its value.)
+    @cached_property
+    def _members_by_contact(self) -> dict[int, ChainMember]:
+        return {m.contact_id: m for m in reversed(self.members)}
+
+    @cached_property
+    def _contacts_by_id(self) -> dict[int, Contact]:
+        found = {m.contact_id: m.contact for m in reversed(self.members)}
+        found.update((c.id, c) for c in reversed(self.contacts))
+        return found
+
     def member(self, contact_id: int) -> ChainMember | None:
-        return next((m for m in self.members if m.contact_id == contact_id), None)
+        return self._members_by_contact.get(contact_id)
 
     def contact(self, contact_id: int) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None) or next(
-            (m.contact for m in self.members if m.contact_id == contact_id), None
-        )
+        return self._contacts_by_id.get(contact_id)
 
     def members_of(self, activity: Activity) -> list[ChainMember]:
         """The chain members met in an activity (contacts outside the chain are skipped)."""
-        by_id = {m.contact_id: m for m in self.members}
+        by_id = self._members_by_contact
         return [by_id[cid] for cid in activity.contact_ids if cid in by_id]
 
     def done_activities(self) -> list[Activity]:

@@ -10,7 +10,7 @@ from projects.rules.base import (
     Subject,
     Warning,
     interpolate,
-    number,
+    money,
     warning_factory,
 )
 from projects.rules.data import PlanData
@@ -42,7 +42,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
             warn(
                 subject,
                 message=interpolate(
-                    MESSAGE, activity=subject.label, value=number(activity.gift_value), limit=limit
+                    MESSAGE, activity=subject.label, value=money(activity.gift_value), limit=money(limit)
                 ),
                 reason=REASON,
                 next_step=NEXT_STEP,

@@ -13,6 +13,7 @@ from projects.rules.base import (
     gift_value,
     interpolate,
     labels,
+    money,
     warning_factory,
 )
 from projects.rules.codes import FORBIDDEN_EXECUTIVE_GIFTS
@@ -62,7 +63,7 @@ def check(plan: PlanData, today: date) -> list[Warning]:
                     gift=GIFT_KIND_LABELS.get(activity.gift_kind, GIFT_KIND_LABELS[""]),
                     value=gift_value(activity),
                     contacts=labels(executives),
-                    limit=limit,
+                    limit=money(limit),
                 ),
                 reason=REASON,
                 next_step=NEXT_STEP,

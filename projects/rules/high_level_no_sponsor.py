@@ -14,24 +14,24 @@ from projects.rules.base import (
     labels,
     warning_factory,
 )
-from projects.rules.codes import LEADER_RANK
 from projects.rules.data import PlanData
-from projects.rules.parity import is_executive
+from projects.rules.parity import is_executive, rank_needed
+from projects.rules.words import rank_word
 
 CODE = "HIGH_LEVEL_NO_SPONSOR"
 SEVERITY = Severity.HIGH
 TITLE = _("Executives in the chain, no leader of ours")
 MESSAGE = _(
-    "The chain has executive contacts (%(contacts)s) but no one of director rank or above on our side "
-    "takes part in the project."
+    "The chain has executives (%(contacts)s), but no leader of ours, a %(needed)s or above, takes part in "
+    "the project."
 )
 REASON = _(
     "A rep cannot give an executive what they care about: enterprise benefit, and a counterpart who can "
     "decide. Only our own leaders can, and they come in through internal selling (内部销售)."
 )
 NEXT_STEP = _(
-    "Sell the project inside first: brief a director, VP or chief, draw them into the project, then plan "
-    "the executive meetings with them."
+    "Sell the project inside first: brief a %(needed)s or someone more senior, draw them into the project, "
+    "then plan the executive meetings with them."
 )
 
 warn = warning_factory(CODE, SEVERITY)
@@ -47,14 +47,18 @@ def our_people(plan: PlanData) -> set:
 
 def check(plan: PlanData, today: date) -> list[Warning]:
     executives = [m for m in plan.members if is_executive(m, plan.thresholds)]
-    if not executives or any(p.rank >= LEADER_RANK for p in our_people(plan)):
+    if not executives:
+        return []
+    # The same rank PARITY_GAP asks for: at parity with the most senior executive in the chain.
+    needed = rank_needed(max(m.level for m in executives), plan.thresholds)
+    if any(p.rank >= needed for p in our_people(plan)):
         return []
     return [
         warn(
             Subject.section(Section.INTERNAL_SELLING),
-            message=interpolate(MESSAGE, contacts=labels(executives)),
+            message=interpolate(MESSAGE, contacts=labels(executives), needed=rank_word(needed)),
             reason=REASON,
-            next_step=NEXT_STEP,
+            next_step=interpolate(NEXT_STEP, needed=rank_word(needed)),
             lesson=LESSON_16,
         )
     ]

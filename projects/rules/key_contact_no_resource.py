@@ -15,6 +15,7 @@ from projects.rules.base import (
 )
 from projects.rules.course import ALL_RESOURCES
 from projects.rules.data import PlanData
+from projects.rules.moments import under_way
 from projects.rules.resources import resource_rows
 
 CODE = "KEY_CONTACT_NO_RESOURCE"
@@ -28,6 +29,8 @@ warn = warning_factory(CODE, SEVERITY)
 
 
 def check(plan: PlanData, today: date) -> list[Warning]:
+    if not under_way(plan):
+        return []  # resources follow what the first visits learn the contact cares about
     return [
         warn(
             Subject.contact(row.member),

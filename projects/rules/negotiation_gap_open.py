@@ -11,6 +11,7 @@ from projects.rules.base import (
     Subject,
     Warning,
     interpolate,
+    money,
     warning_factory,
 )
 from projects.rules.data import PlanData
@@ -20,7 +21,7 @@ CODE = "NEGOTIATION_GAP_OPEN"
 SEVERITY = Severity.MEDIUM
 TITLE = _("Price gap not closed")
 MESSAGE = _(
-    "The offered terms are worth ¥%(value)s to them; the price gap is ¥%(gap)s: ¥%(open)s still open."
+    "The terms offered are worth %(value)s to them and the price gap is %(gap)s: %(open)s is still open."
 )
 REASON = _(
     "Negotiation is exchange: find terms worth little to us and much to them, price each for both "
@@ -46,7 +47,3 @@ def check(plan: PlanData, today: date) -> list[Warning]:
             lesson=LESSON_TENDER,
         )
     ]
-
-
-def money(value) -> str:
-    return f"{value:,.0f}"

@@ -1,12 +1,13 @@
-"""NO_BRIDGE: past the first visit and still no bridge (桥梁) in the chain."""
+"""NO_BRIDGE: past the first visit and still no bridge (桥梁) in the chain (not in an S3 project)."""
 
 from datetime import date
 
 from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_12, Section, Severity, Subject, Warning, warning_factory
-from projects.rules.codes import ActivityKind, Role
+from projects.rules.codes import Role, State
 from projects.rules.data import PlanData
+from projects.rules.moments import first_meeting
 
 CODE = "NO_BRIDGE"
 SEVERITY = Severity.HIGH
@@ -26,12 +27,12 @@ NEXT_STEP = _(
 warn = warning_factory(CODE, SEVERITY)
 
 
-def past_first_visit(plan: PlanData) -> bool:
-    return any(a.kind == ActivityKind.VISIT for a in plan.done_activities())
-
-
 def check(plan: PlanData, today: date) -> list[Warning]:
-    if not past_first_visit(plan) or any(Role.BRIDGE in m.roles for m in plan.members):
+    # In S3 no procurement person faces us yet ("没有对外对接外部的招采人员"), and the course's S3 strategy is
+    # to find a coach and reach the executives first [lesson 12]: there is no bridge to find.
+    if plan.state == State.S3 or first_meeting(plan) is None:
+        return []
+    if any(Role.BRIDGE in m.roles for m in plan.members):
         return []
     return [
         warn(

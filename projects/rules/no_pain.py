@@ -8,6 +8,7 @@ from projects.rules.base import LESSON_12, Severity, Subject, Warning, interpola
 from projects.rules.base import in_context as pgettext
 from projects.rules.codes import Role
 from projects.rules.data import ChainMember, PlanData
+from projects.rules.moments import under_way
 from projects.rules.parity import is_executive
 
 CODE = "NO_PAIN"
@@ -39,6 +40,8 @@ def why_it_matters(plan: PlanData, member: ChainMember) -> list:
 
 
 def check(plan: PlanData, today: date) -> list[Warning]:
+    if not under_way(plan):
+        return []  # pains are what the first visits bring back
     warnings = []
     for member in plan.members:
         why = why_it_matters(plan, member)

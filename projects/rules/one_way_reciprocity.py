@@ -6,6 +6,7 @@ from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_RECAP, Severity, Subject, Warning, interpolate, warning_factory
 from projects.rules.data import ChainMember, PlanData
+from projects.rules.evidence import evidence
 
 CODE = "ONE_WAY_RECIPROCITY"
 SEVERITY = Severity.LOW
@@ -24,11 +25,9 @@ warn = warning_factory(CODE, SEVERITY)
 
 
 def gives(plan: PlanData, member: ChainMember) -> int:
-    """Resources and gifts handed over in logged activities with this contact."""
-    return sum(
-        len(a.resources) + (1 if a.has_gift else 0)
-        for a in plan.activities_with(member.contact_id, done_only=True)
-    )
+    """Resources and gifts handed over: in logged activities with this contact, and resources marked given
+    in their resource plan (counted once when both record the same resource)."""
+    return evidence(plan, member).given
 
 
 def asked(plan: PlanData, member: ChainMember) -> bool:

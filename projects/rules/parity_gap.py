@@ -1,4 +1,4 @@
-"""PARITY_GAP: a relationship held across a rank gap (责权利不对等)."""
+"""PARITY_GAP: a relationship held across a rank gap (责权利不对等); who shows up: PARITY_GAP_ACTIVITY."""
 
 from datetime import date
 
@@ -6,21 +6,24 @@ from django.utils.translation import gettext_noop as _
 
 from projects.rules.base import LESSON_16, Severity, Subject, Warning, interpolate, warning_factory
 from projects.rules.data import PlanData
-from projects.rules.parity import effective_owner, is_high_level, parity_gap
+from projects.rules.parity import effective_owner, is_high_level, parity_gap, rank_needed
+from projects.rules.words import level_word, rank_word
 
 CODE = "PARITY_GAP"
 SEVERITY = Severity.HIGH
 TITLE = _("Relationship not at parity")
-MESSAGE = _("%(contact)s (level %(level)s) is handled by %(owner)s (rank %(rank)s): a gap of %(gap)s.")
+MESSAGE = _(
+    "%(contact)s (%(level)s) is handled by %(owner)s, our %(rank)s: %(gap)s levels apart, not at parity."
+)
 REASON = _(
     "Responsibility, authority and interest are not at parity (责权利不对等): an executive answers for "
     "ROI and business results and makes decisions; a rep answers for this year's quota and can only "
     "carry messages."
 )
 NEXT_STEP = _(
-    "Pair this relationship with a leader of ours of rank %(rank)s or above (狐假虎威, borrow the "
-    "tiger's authority); make every meeting a conversation with conclusions; talk ROI, long-term value, "
-    "peer competition and success cases, not product features."
+    "Pair this relationship with a leader of ours, a %(needed)s or above (狐假虎威, borrow the tiger's "
+    "authority); make every meeting a conversation with conclusions; talk ROI, long-term value, peer "
+    "competition and success cases, not product features."
 )
 
 warn = warning_factory(CODE, SEVERITY)
@@ -32,21 +35,21 @@ def check(plan: PlanData, today: date) -> list[Warning]:
         if not is_high_level(plan, member):
             continue
         owner = effective_owner(plan, member)
-        # The lowest rank that brings the gap back under the threshold.
-        matching_rank = member.level - plan.thresholds.parity_gap + 1
         warnings.append(
             warn(
                 Subject.contact(member),
                 message=interpolate(
                     MESSAGE,
                     contact=member.label,
-                    level=member.level,
+                    level=level_word(member.level),
                     owner=owner.name,
-                    rank=owner.rank,
+                    rank=rank_word(owner.rank),
                     gap=parity_gap(plan, member),
                 ),
                 reason=REASON,
-                next_step=interpolate(NEXT_STEP, rank=matching_rank),
+                next_step=interpolate(
+                    NEXT_STEP, needed=rank_word(rank_needed(member.level, plan.thresholds))
+                ),
                 lesson=LESSON_16,
             )
         )

@@ -14,6 +14,7 @@ from projects.rules.base import (
     warning_factory,
 )
 from projects.rules.data import PlanData
+from projects.rules.moments import under_way
 
 CODE = "SINGLE_THREADED"
 SEVERITY = Severity.MEDIUM
@@ -44,6 +45,8 @@ def recent_contact_ids(plan: PlanData, today: date) -> set[int]:
 
 def check(plan: PlanData, today: date) -> list[Warning]:
     t = plan.thresholds
+    if not under_way(plan):
+        return []  # a fresh lead's chain is what its first visits will draw
     if len(plan.members) < t.min_chain_contacts:
         message = interpolate(MESSAGE_THIN_CHAIN, count=len(plan.members), minimum=t.min_chain_contacts)
     else:

@@ -1,6 +1,7 @@
-"""STALE_KEY_CONTACT: a bridge, coach or executive untouched for too long (水磨工夫)."""
+"""STALE_KEY_CONTACT: a bridge, coach or executive untouched for too long (水磨工夫), with nothing planned
+with them in the next two weeks."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext_noop as _
 
@@ -21,6 +22,9 @@ NEXT_STEP = _(
     "Get back in touch this week: a call, a message with something useful to them, or a short visit."
 )
 
+# A planned activity with the contact this soon already answers the warning's next step.
+PLANNED_WITHIN_DAYS = 14
+
 warn = warning_factory(CODE, SEVERITY)
 
 
@@ -34,10 +38,15 @@ def last_touched(plan: PlanData, member: ChainMember) -> date:
     return max(dates, default=member.added_on)
 
 
+def planned_soon(plan: PlanData, member: ChainMember, today: date) -> bool:
+    until = today + timedelta(days=PLANNED_WITHIN_DAYS)
+    return any(not a.done and today <= a.date <= until for a in plan.activities_with(member.contact_id))
+
+
 def check(plan: PlanData, today: date) -> list[Warning]:
     warnings = []
     for member in plan.members:
-        if not matters(plan, member):
+        if not matters(plan, member) or planned_soon(plan, member, today):
             continue
         last = last_touched(plan, member)
         days = (today - last).days

@@ -1,5 +1,5 @@
 from projects.deals.access import checked
-from projects.visits.models import VisitSheet
+from projects.visits.models import Task, VisitSheet
 
 
 def visit_for(user, visit_id: int) -> VisitSheet:
@@ -17,3 +17,13 @@ def visit_for(user, visit_id: int) -> VisitSheet:
         .first()
     )
     return checked(user, sheet, sheet and sheet.project)
+
+
+def task_for(user, task_id: int) -> Task:
+    """Tasks follow their project's access rule."""
+    task = (
+        Task.objects.select_related("project", "project__account", "project__team", "owner", "contact")
+        .filter(pk=task_id)
+        .first()
+    )
+    return checked(user, task, task and task.project)

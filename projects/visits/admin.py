@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.visits.models import VisitSheet, VisitTemplate
+from projects.visits.models import Task, VisitSheet, VisitTemplate
 
 
 @admin.register(VisitSheet)
@@ -19,3 +19,12 @@ class VisitSheetAdmin(SimpleHistoryAdmin):
 class VisitTemplateAdmin(SimpleHistoryAdmin):
     list_display = ["team", "customer_type"]
     list_select_related = ["team"]
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "project", "owner", "due", "done"]
+    list_filter = ["done"]
+    search_fields = ["text", "project__name"]
+    list_select_related = ["project", "owner"]
+    raw_id_fields = ["project", "owner", "contact", "visit", "activity"]

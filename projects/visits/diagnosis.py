@@ -74,7 +74,7 @@ def diagnose(sheet: VisitSheet, plan: PlanData, effects: list | None) -> Diagnos
         own_activity_ids = set(sheet.recorded.values_list("id", flat=True)) | {sheet.activity_id}
         visit = next((a for a in plan.activities if a.id == sheet.activity_id), None)
         met_ids = set(visit.contact_ids) if visit else set()
-    elif not (sheet.data.get("date") or sheet.data.get("met")):
+    elif not sheet.data.get("met"):  # the date is set from the start: the visit is real once someone is met
         return Diagnosis(warnings=[], playbook=None, started=False)
     else:
         plan = apply_to_plan(plan, effects)

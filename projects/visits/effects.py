@@ -1,8 +1,8 @@
 """What a visit sheet changes in its project, as one list of plain effects (拜访信息表的影响).
 
 `sheet_effects` reads the sheet once into effects (a contact added, a member's role set, a pain added, the
-visit logged, a next step planned...). The same effects are then applied either to the plan's plain data,
-for the live diagnosis and the preview (`apply_to_plan`, pure), or to the database on submit
+visit logged, a next step set as a task...). The same effects are then applied either to the plan's plain
+data, for the live diagnosis and the preview (`apply_to_plan`, pure), or to the database on submit
 (projects.visits.services.sheet_submit): what the rep sees while typing is what the project becomes.
 """
 
@@ -10,6 +10,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from projects.deals.labels import joined, label
@@ -48,9 +49,20 @@ class MemberMet:
 
 @dataclass(frozen=True)
 class ActivityLogged:
-    """The visit, a gift given at it, or a next step planned (a planned visit)."""
+    """The visit, or a gift given at it."""
 
     activity: data.Activity
+
+
+@dataclass(frozen=True)
+class TaskSet:
+    """A next step (待办): a task for one of ours. It is no activity with the customer (the engine does not
+    read it): it becomes one only when someone plans it so."""
+
+    text: str
+    owner: data.Person
+    contact_id: int | None
+    due: datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ class CompetitorSeen:
     how: str
 
 
-Effect = NewContact | MemberMet | ActivityLogged | StateSeen | CompetitorSeen
+Effect = NewContact | MemberMet | ActivityLogged | TaskSet | StateSeen | CompetitorSeen
 
 
 def _hook(sheet_data: dict) -> str:
@@ -155,6 +167,7 @@ def sheet_effects(
                         kind=row.get("kind") or "information",
                         text=row["text"],
                         contact_id=contact_id(row.get("contact", "")),
+                        granted=bool(row.get("granted")),
                     )
                     for row in sheet_data.get("asks", [])
                     if row.get("text")
@@ -184,21 +197,14 @@ def sheet_effects(
             next_id += 1
     for row in sheet_data.get("next_steps", []):
         if row.get("text"):
-            owner = people.get(_id(row.get("owner", "")) or 0, author)
             effects.append(
-                ActivityLogged(
-                    data.Activity(
-                        id=next_id,
-                        kind=ActivityKind.VISIT,
-                        date=parse_date(row.get("date", "")).value or when,
-                        done=False,
-                        our_people=(owner,),
-                        contact_ids=tuple(met),
-                        goal=row["text"],
-                    )
+                TaskSet(
+                    text=row["text"],
+                    owner=people.get(_id(row.get("owner", "")) or 0, author),
+                    contact_id=contact_id(row.get("contact", "")),
+                    due=parse_date(row.get("date", "")).value,
                 )
             )
-            next_id += 1
     state = sheet_data.get("state", "")
     signs = tuple(code for code in sheet_data.get("state_signs", []) if code not in plan.state_signs)
     if (state and state != plan.state) or signs:
@@ -277,9 +283,18 @@ def describe(effects: list[Effect], plan: data.PlanData) -> list[str]:
             )
         elif isinstance(effect, ActivityLogged):
             lines.append(_describe_activity(effect.activity, contacts))
+        elif isinstance(effect, TaskSet):
+            lines.append(
+                _("Task (待办) for %(owner)s: %(text)s, by %(date)s")
+                % {
+                    "owner": effect.owner.name,
+                    "text": effect.text,
+                    "date": date_format(effect.due, "MONTH_DAY_FORMAT") if effect.due else "—",
+                }
+            )
         elif isinstance(effect, StateSeen):
             if effect.state != plan.state:
-                lines.append(_("Customer state → %(state)s") % {"state": effect.state})
+                lines.append(_("Customer state → %(state)s") % {"state": label("state", effect.state)})
             lines += [_("Sign observed: %(sign)s") % {"sign": label("sign", code)} for code in effect.signs]
         elif isinstance(effect, CompetitorSeen):
             lines.append(_("Competitor seen: %(name)s") % {"name": effect.name})
@@ -312,14 +327,11 @@ def _describe_activity(activity: data.Activity, contacts: dict) -> str:
             "kind": label("gift_kind", activity.gift_kind),
             "value": value,
         }
-    if not activity.done:
-        return _("Next step planned: %(text)s (%(date)s, %(owner)s)") % {
-            "text": activity.goal,
-            "date": activity.date,
-            "owner": joined(p.name for p in activity.our_people),
-        }
     names = [contacts[cid].name for cid in activity.contact_ids if cid in contacts]
-    return _("Visit logged on %(date)s with %(people)s") % {"date": activity.date, "people": joined(names)}
+    return _("Visit logged on %(date)s with %(people)s") % {
+        "date": date_format(activity.date, "MONTH_DAY_FORMAT"),
+        "people": joined(names),
+    }
 
 
 def visit_date(effects: list[Effect]) -> datetime.date:

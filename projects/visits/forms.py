@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.visits.models import VisitTemplate
+from projects.deals.forms import project_people
+from projects.visits.models import Task, VisitTemplate
 from projects.visits.schema import OPTIONAL_SECTIONS
 from salescamp.editing import VersionedModelForm
 
@@ -49,3 +50,19 @@ class VisitTemplateForm(VersionedModelForm):
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
             self.add_error("customer_type", _("This team already has a template for that customer type."))
+
+
+class TaskForm(VersionedModelForm):
+    """A task (待办) added or corrected by hand: what, who of ours, about whom, by when."""
+
+    class Meta:
+        model = Task
+        fields = ["text", "owner", "contact", "due"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        self.fields["owner"].queryset = project_people(project)
+        self.fields["contact"].queryset = project.account.contacts.all()
+        self.fields["text"].widget.attrs["autocomplete"] = "off"

@@ -28,6 +28,7 @@ from projects.deals.models import (
     Topic,
 )
 from projects.rules.course import ALL_RESOURCES, ALL_STATE_SIGNS
+from projects.visits.models import Task
 from salescamp.editing import parse_id, valid_id
 
 MAX_ROW_DIGITS = 4  # a row index from a field's name: "met-12-contact"; never a 5,000-digit one
@@ -86,7 +87,7 @@ MULTI_FIELDS = {
     "resources": list(ALL_RESOURCES),
 }
 GROUPS = {
-    "must_learn": ["text", "done"],
+    "must_learn": ["text", "done", "key"],
     "met": [
         "contact",
         "new_name",
@@ -101,9 +102,9 @@ GROUPS = {
         "pains",
         "pain_kind",
     ],
-    "next_steps": ["text", "date", "owner"],
+    "next_steps": ["text", "date", "owner", "contact"],
     "competitors": ["name", "how_seen"],
-    "asks": ["kind", "contact", "text"],
+    "asks": ["kind", "contact", "text", "granted"],
     "gifts": ["kind", "value", "contact"],
 }
 ROW_CHOICES = {
@@ -117,8 +118,11 @@ ROW_CHOICES = {
     ("asks", "kind"): AskKind.values,
     ("gifts", "kind"): [k for k in GiftKind.values if k],
 }
+# Ticked or not: a row with nothing else in it is no row.
+ROW_CHECKBOXES = {("must_learn", "done"), ("asks", "granted")}
 # Essentials of the 60-second capture: who, why they met, state, hooks, next step.
 QUICK_FIELDS = {"date", "met", "reason_met", "state", "hooks", "next_steps"}
+QUICK_FORM = "quick"  # the posted form was the 60-second one: it holds only the fields above
 # Team templates may switch these sections off; the rest is the course's core.
 OPTIONAL_SECTIONS = [
     ("known", _("What is already known")),
@@ -130,6 +134,83 @@ OPTIONAL_SECTIONS = [
     ("small_activities", _("Other departments and small activities")),
     ("reciprocity", _("Resources given, asks and gifts")),
 ]
+
+# Each field's words on the sheet (the same as its label), for what differs between two copies.
+LABELS = {
+    "purpose": _("Purpose of this visit"),
+    "value": _("Value to the customer"),
+    "invitation": _("The reason given on the phone"),
+    "known_company": _("Company overview"),
+    "known_market": _("Market and competition"),
+    "known_executives": _("Executives' backgrounds"),
+    "known_problems": _("Business problems"),
+    "must_learn": _("What this visit must learn"),
+    "our_people_before": _("Who from our side comes"),
+    "date": _("Date of the visit"),
+    "place": _("Place"),
+    "met": _("Who we met"),
+    "our_people": _("Who from our side came"),
+    "reason_met": _("Why did the customer agree to meet us in working hours?"),
+    "topics": _("What we talked about"),
+    "bant_budget": _("BANT · Budget"),
+    "bant_authority": _("BANT · Authority: who decides"),
+    "bant_need": _("BANT · Need"),
+    "bant_timeline": _("BANT · Timeline"),
+    "needs_values": _("Their needs and values"),
+    "hidden_views": _("Hidden views of the upper levels on us and on the project"),
+    "rivalries": _("Internal rivalries"),
+    "procurement_process": _("How procurement is divided and decides"),
+    "competitors": _("Competitors seen"),
+    "state": _("The customer's state"),
+    "state_signs": _("Signs observed"),
+    "suggestions_project": _("The customer's suggestions for the project"),
+    "suggestions_upper": _("The customer's suggestions for reaching the upper levels"),
+    "hooks": _("Hooks left for the next conversation"),
+    "next_steps": _("Next steps"),
+    "other_departments": _("Other departments met on the same trip"),
+    "small_activities": _("Small activities taken"),
+    "resources": _("Resources given"),
+    "asks": _("Asks made in return (互惠)"),
+    "gifts": _("Gifts (recorded honestly)"),
+    "custom": _("Your team's questions"),
+    "note": _("Free note"),
+    "stalled": _("Did the contact stall?"),
+    "stalled_note": _("Details of the stall"),
+}
+
+
+def differences(mine: dict, theirs: dict) -> list[dict]:
+    """The fields two copies of a sheet disagree on, in the sheet's order: label, mine, theirs (as text)."""
+    rows = []
+    for key, label in LABELS.items():
+        if _shown(mine.get(key)) != _shown(theirs.get(key)):
+            rows.append(
+                {
+                    "key": key,
+                    "label": str(label),
+                    "mine": _shown(mine.get(key)),
+                    "theirs": _shown(theirs.get(key)),
+                }
+            )
+    return rows
+
+
+ROW_IDS = ("contact", "owner", "new_reports_to", "key")
+
+
+def _shown(value) -> str:
+    """A field's value as one line of text, for comparing and showing two copies side by side."""
+    if isinstance(value, dict):
+        # A row's words; the ids it holds mean nothing to a reader (a changed pick still shows as a change).
+        words = " ".join(_shown(text) for key, text in value.items() if key not in ROW_IDS and text)
+        ids = ",".join(str(value[key]) for key in ROW_IDS if value.get(key))
+        return f"{words} #{ids}" if ids and not words else words
+    if isinstance(value, list):
+        return "；".join(_shown(item) for item in value if _shown(item))
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    return str(value or "").strip()
+
 
 # Messages reused by tests.
 NEED_DATE = _("Enter the date of the visit.")
@@ -170,6 +251,9 @@ def parse_form(post) -> dict:
         data[name] = list(dict.fromkeys(values))
     for group, fields in GROUPS.items():
         data[group] = _parse_rows(post, group, fields)
+    for item in data["must_learn"]:
+        # What the sheet answers is learned: the checklist ticks itself.
+        item["done"] = item["done"] or answered(item.get("key", ""), data)
     data["custom"] = {
         clean_text(key[len("custom-") :])[:40]: clean_text(value)
         for key, value in post.items()
@@ -196,11 +280,41 @@ def _parse_rows(post, group: str, fields: list[str]) -> list[dict]:
             if allowed is not None and value not in allowed:
                 value = ""
             row[field] = value
-        if group == "must_learn":
-            row["done"] = bool(row["done"])
-        if any(v for k, v in row.items() if k != "done"):
+        checkboxes = {field for field in fields if (group, field) in ROW_CHECKBOXES}
+        for field in checkboxes:
+            row[field] = bool(row[field])
+        # A row is kept when something was typed into it: a tick or the must-learn item's key alone is not.
+        if any(v for k, v in row.items() if k not in checkboxes and k != "key"):
             rows.append(row)
     return rows
+
+
+def answered(key: str, data: dict) -> bool:
+    """Whether the sheet answers one item of what the visit must learn (prefill.what_to_learn's keys)."""
+    met = data.get("met", [])
+    if key in AFTER_TEXT or key == "state":
+        return bool(data.get(key))
+    if key == "competitors":
+        return any(row.get("name") for row in data.get("competitors", []))
+    if key in ("bridge", "coach"):
+        return any(row.get("role") == key for row in met)
+    if key.startswith("pain:"):
+        return any(row.get("contact") == key[len("pain:") :] and row.get("pains") for row in met)
+    return False
+
+
+def posted_sheet(post, stored: dict) -> dict:
+    """What a posted form says the sheet is now. The 60-second form shows only its essentials: every other
+    field keeps what the sheet holds (switching forms never drops what was typed in the other)."""
+    data = parse_form(post)
+    if post.get("form") != QUICK_FORM:
+        return data
+    return {**stored, **{key: value for key, value in data.items() if key in QUICK_FIELDS}}
+
+
+def untouched(data: dict, start: dict) -> bool:
+    """Nothing typed: the sheet is as it was shown (prefilled), so no draft is kept."""
+    return {**empty_sheet(), **start} == {**empty_sheet(), **data}
 
 
 def empty_sheet() -> dict:
@@ -273,6 +387,9 @@ def submit_errors(
         _limit(errors, f"met-{i}-new_title", row.get("new_title", ""), Contact, "title")
 
     for i, row in enumerate(data.get("next_steps", [])):
+        if row.get("contact") and not of_account(row["contact"]):
+            errors[f"next_steps-{i}-contact"] = str(OTHER_ACCOUNT)
+        _limit(errors, f"next_steps-{i}-text", row.get("text", ""), Task, "text")
         step_date = parse_date(row.get("date", ""))
         if step_date.error:
             errors[f"next_steps-{i}-date"] = step_date.error

@@ -2,18 +2,17 @@
 other), and a sheet submitted: its effects (projects.visits.effects) applied to the project in one
 transaction, once."""
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Contact
+from projects.deals.forms import project_people
 from projects.deals.loading import PROJECT_RELATIONS, load_plan, user_person
 from projects.deals.models import Activity, Ask, ChainMember, Competitor, Engagement, Pain, Project
 from projects.rules import data
 from projects.visits import effects as fx
-from projects.visits.models import VisitSheet, VisitStatus
+from projects.visits.models import Task, VisitSheet, VisitStatus
 from projects.visits.schema import parse_date
-from salescamp.editing import latest_author
-from salescamp.models import User
+from salescamp.editing import latest_author, write_transaction
 
 DEVICE_KEY = "_device"
 
@@ -29,7 +28,36 @@ class AlreadySubmitted(Exception):
     pass
 
 
-@transaction.atomic
+@write_transaction()
+def sheet_start(*, project: Project, key, data: dict, quick: bool, by) -> VisitSheet:
+    """The first save of something typed creates the sheet (the `key` the blank sheet was shown with makes
+    a second create with it fail, so it opens the first)."""
+    sheet = VisitSheet(project=project, created_by=by, client_key=key, quick=quick, data=data)
+    sheet.visit_date = parse_date(data.get("date", "")).value
+    _save(sheet, by)
+    return sheet
+
+
+@write_transaction()
+def draft_discard(*, sheet: VisitSheet, by) -> VisitSheet:
+    """Delete a draft from every list; kept so that undo (draft_restore) can bring it back."""
+    if sheet.status == VisitStatus.SUBMITTED:
+        raise AlreadySubmitted
+    sheet.discarded_at = timezone.now()
+    sheet._history_user = by
+    sheet.save(update_fields=["discarded_at"])
+    return sheet
+
+
+@write_transaction()
+def draft_restore(*, sheet: VisitSheet, by) -> VisitSheet:
+    sheet.discarded_at = None
+    sheet._history_user = by
+    sheet.save(update_fields=["discarded_at"])
+    return sheet
+
+
+@write_transaction()
 def draft_save(
     *,
     sheet_id: int,
@@ -56,6 +84,7 @@ def draft_save(
         return sheet
     if quick is not None:
         sheet.quick = quick
+    sheet.discarded_at = None  # typing into a deleted draft (another tab) brings it back: nothing is lost
     sheet.data = data
     sheet.visit_date = parse_date(data.get("date", "")).value
     sheet._history_user = by
@@ -63,24 +92,25 @@ def draft_save(
     return sheet
 
 
-def people_named(sheet_data: dict) -> dict[int, data.Person]:
-    """Our people a sheet names (who came, who owns a next step), by id; one query."""
+def people_named(sheet_data: dict, project: Project) -> dict[int, data.Person]:
+    """Our people a sheet names (who came, who owns a next step), by id, among the project's people."""
     ids = {fx._id(i) for i in sheet_data.get("our_people", [])}
     ids |= {fx._id(row.get("owner", "")) for row in sheet_data.get("next_steps", [])}
-    return {user.pk: user_person(user) for user in User.objects.filter(pk__in=ids - {None}, is_active=True)}
+    named = project_people(project).filter(pk__in=ids - {None})
+    return {user.pk: user_person(user) for user in named}
 
 
 def effects_of(sheet: VisitSheet, plan: data.PlanData) -> list[fx.Effect]:
     return fx.sheet_effects(
         sheet.data,
         plan,
-        people=people_named(sheet.data),
+        people=people_named(sheet.data, sheet.project),
         author=user_person(sheet.created_by),
         today=timezone.localdate(),
     )
 
 
-@transaction.atomic
+@write_transaction()
 def sheet_submit(*, sheet_id: int, by) -> VisitSheet:
     """Apply a sheet to its project in one transaction. Submitting twice applies once."""
     sheet = VisitSheet.objects.select_for_update().select_related("created_by").get(pk=sheet_id)
@@ -88,7 +118,7 @@ def sheet_submit(*, sheet_id: int, by) -> VisitSheet:
         return sheet
     project = Project.objects.select_related(*PROJECT_RELATIONS).get(pk=sheet.project_id)
     effects = effects_of(sheet, load_plan(project))
-    recorded = apply_to_database(project, effects, by=by)
+    recorded = apply_to_database(project, effects, by=by, sheet=sheet)
     sheet.status = VisitStatus.SUBMITTED
     sheet.activity = recorded[0]
     sheet.visit_date = recorded[0].date
@@ -99,9 +129,11 @@ def sheet_submit(*, sheet_id: int, by) -> VisitSheet:
     return sheet
 
 
-def apply_to_database(project: Project, effects: list[fx.Effect], *, by) -> list[Activity]:
-    """The effects written: contacts, chain members and pains, activities, state, competitors. Returns the
-    activities it logged, the visit first."""
+def apply_to_database(
+    project: Project, effects: list[fx.Effect], *, by, sheet: VisitSheet | None = None
+) -> list[Activity]:
+    """The effects written: contacts, chain members and pains, activities, tasks (from `sheet`), state,
+    competitors. Returns the activities it logged, the visit first."""
     ids: dict[int, int] = {}  # a new contact's temporary id → its id
     visit_day = fx.visit_date(effects)
     recorded = []
@@ -122,6 +154,16 @@ def apply_to_database(project: Project, effects: list[fx.Effect], *, by) -> list
             _meet(project, effect, ids.get(effect.contact_id, effect.contact_id), visit_day, by)
         elif isinstance(effect, fx.ActivityLogged):
             recorded.append(_log(project, effect.activity, ids, by))
+        elif isinstance(effect, fx.TaskSet):
+            task = Task(
+                project=project,
+                text=effect.text,
+                owner_id=effect.owner.id,
+                contact_id=effect.contact_id,
+                due=effect.due,
+                visit=sheet,
+            )
+            _save(task, by)
         elif isinstance(effect, fx.StateSeen):
             project.state = effect.state
             project.state_signs = [*project.state_signs, *effect.signs]
@@ -172,7 +214,16 @@ def _log(project: Project, plain: data.Activity, ids: dict[int, int], by) -> Act
     activity.our_people.set([person.id for person in plain.our_people])
     activity.contacts.set([ids.get(cid, cid) for cid in plain.contact_ids])
     for ask in plain.asks:
-        _save(Ask(activity=activity, kind=ask.kind, text=ask.text, contact_id=ask.contact_id), by)
+        _save(
+            Ask(
+                activity=activity,
+                kind=ask.kind,
+                text=ask.text,
+                contact_id=ask.contact_id,
+                granted=ask.granted,
+            ),
+            by,
+        )
     for person in plain.our_people:
         Engagement.objects.get_or_create(project=project, user_id=person.id)
     return activity

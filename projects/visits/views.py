@@ -15,15 +15,30 @@ from projects.deals.loading import load_plan
 from projects.printing import STYLESHEETS, render_pdf
 from projects.visits.access import visit_for
 from projects.visits.diagnosis import diagnose
-from projects.visits.editor import editor_context
+from projects.visits.display import sheet_parts
+from projects.visits.editor import add_person, editor_context
 from projects.visits.effects import describe
 from projects.visits.forms import VisitTemplateForm
 from projects.visits.models import VisitSheet, VisitStatus, VisitTemplate
 from projects.visits.prefill import prefilled_sheet
-from projects.visits.schema import clean_text, parse_form, pick_existing, submit_errors
-from projects.visits.services import AlreadySubmitted, StaleDraft, draft_save, effects_of, sheet_submit
+from projects.visits.schema import (
+    clean_text,
+    differences,
+    pick_existing,
+    posted_sheet,
+    submit_errors,
+    untouched,
+)
+from projects.visits.services import (
+    AlreadySubmitted,
+    StaleDraft,
+    draft_save,
+    effects_of,
+    sheet_start,
+    sheet_submit,
+)
 from salescamp.editing import CONFLICT, INVALID, StaleEdit, conflict_details, parse_id, save_checked
-from salescamp.models import Team
+from salescamp.models import Team, User
 
 MAX_POST_FIELDS = 2000
 
@@ -35,32 +50,54 @@ def _diagnosed(sheet: VisitSheet):
     return plan, diagnose(sheet, plan, effects)
 
 
+def _new_sheet(request, project, key: uuid.UUID, quick: bool) -> VisitSheet:
+    """A sheet not saved yet: the page draws it, and the first keystroke creates it (nothing before)."""
+    plan = load_plan(project)
+    previous = project.visit_sheets.filter(discarded_at=None).order_by("-visit_date", "-created_at").first()
+    data = prefilled_sheet(plan, previous, timezone.localdate())
+    data["our_people"] = [str(request.user.pk)]  # the rep came; one tap adds the leader who came along
+    sheet = VisitSheet(project=project, created_by=request.user, client_key=key, quick=quick, data=data)
+    sheet.plan = plan
+    return sheet
+
+
 @require_http_methods(["GET", "POST"])
 def visit_new(request: HttpRequest, project_id: int) -> HttpResponse:
+    """记拜访: the 60-second capture (or the full sheet, ?full=1) for this project, dated today. The sheet
+    is created by the first save of something typed; an untouched one leaves no draft."""
     project = project_for(request.user, project_id)
     if request.method == "GET":
-        return render(request, "visits/new.html", {"project": project, "client_key": uuid.uuid4()})
+        sheet = _new_sheet(request, project, uuid.uuid4(), quick=request.GET.get("full") != "1")
+        diagnosis = diagnose(sheet, sheet.plan, effects_of(sheet, sheet.plan))
+        context = editor_context(sheet, sheet.plan, diagnosis)
+        return render(request, "visits/form.html", {**context, "client_key": sheet.client_key})
+    if len(request.POST) > MAX_POST_FIELDS:
+        return HttpResponse(status=413)
     try:
         key = uuid.UUID(request.POST.get("client_key", ""))
     except ValueError:
         key = uuid.uuid4()
-    # Submitting the start page twice (a double tap, a retried request) opens the same sheet.
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    # A second save with the same key (a double tap, a retried request, the next keystroke) continues it.
     existing = VisitSheet.objects.filter(client_key=key, project=project).first()
     if existing:
-        return redirect("visit_edit", visit_id=existing.pk)
-    plan = load_plan(project)
-    previous = project.visit_sheets.order_by("-visit_date", "-created_at").first()
+        return _autosaved(request, existing) if wants_json else _posted(request, existing)
+    mode = request.POST.get("mode", "")
+    quick = {"quick": True, "full": False}.get(mode, request.POST.get("quick") != "0")
+    start = _new_sheet(request, project, key, quick=quick)
+    data = _with_person_added(request, posted_sheet(request.POST, start.data), start.plan)
+    if untouched(data, start.data):
+        if wants_json:
+            return JsonResponse({"untouched": True})
+        return redirect(reverse("visit_new", args=[project.pk]) + ("" if quick else "?full=1"))
     try:
-        sheet = VisitSheet.objects.create(
-            project=project,
-            created_by=request.user,
-            client_key=key,
-            quick=request.POST.get("quick") == "1",
-            data=prefilled_sheet(plan, previous),
-        )
-    except IntegrityError:
+        sheet = sheet_start(project=project, key=key, data=data, quick=quick, by=request.user)
+    except IntegrityError:  # the same key created meanwhile by a racing request
         sheet = get_object_or_404(VisitSheet, client_key=key, project=project)
-    return redirect("visit_edit", visit_id=sheet.pk)
+        return _autosaved(request, sheet) if wants_json else _posted(request, sheet)
+    if wants_json:
+        return _saved_json(request, sheet)
+    return _after_save(request, sheet, mode)
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,13 +106,27 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
     if sheet.status == VisitStatus.SUBMITTED:
         return redirect("visit_detail", visit_id=sheet.pk)
     if request.method == "GET":
-        return _sheet_page(request, sheet, "visits/form.html")
+        return render(request, "visits/form.html", editor_context(sheet, *_diagnosed(sheet)))
     if len(request.POST) > MAX_POST_FIELDS:
         return HttpResponse(status=413)
-    data = parse_form(request.POST)
+    return _posted(request, sheet)
+
+
+def _with_person_added(request, data: dict, plan) -> dict:
+    """A chip tapped without JavaScript posts the form: the person joins the rows (prefilled)."""
+    value = request.POST.get("add_met", "") or request.POST.get("add_met_other", "")
+    return add_person(data, value, plan) if value else data
+
+
+def _posted(request, sheet: VisitSheet) -> HttpResponse:
+    """The sheet posted as a form (no JavaScript, or a button): saved, then where the button leads."""
+    data = posted_sheet(request.POST, sheet.data)
     if choice := request.POST.get("pick", ""):
         contacts = dict(sheet.project.account.contacts.values_list("id", "name"))
         data = pick_existing(data, choice, contacts)
+    if request.POST.get("add_met") or request.POST.get("add_met_other"):
+        data = _with_person_added(request, data, load_plan(sheet.project))
+    mode = request.POST.get("mode", "")
     try:
         sheet = draft_save(
             sheet_id=sheet.pk,
@@ -84,21 +135,40 @@ def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
             by=request.user,
             device=clean_text(request.POST.get("device", ""))[:40],
             force=request.POST.get("force") == "1",
-            quick={"quick": True, "full": False}.get(request.POST.get("mode", "")),
+            quick={"quick": True, "full": False}.get(mode),
         )
+    except AlreadySubmitted:
+        return redirect("visit_detail", visit_id=sheet.pk)
     except StaleDraft as stale:
         sheet.data = data  # show what the user typed, beside the news that another copy exists
-        context = editor_context(sheet, *_diagnosed(sheet), conflict=stale)
+        conflict = {"saved_by": stale.saved_by, "differences": differences(data, stale.current.data)}
+        context = editor_context(sheet, *_diagnosed(sheet), conflict=conflict)
         return render(request, "visits/form.html", context, status=CONFLICT)
+    return _after_save(request, sheet, mode)
+
+
+def _after_save(request, sheet: VisitSheet, mode: str) -> HttpResponse:
     if request.POST.get("action") == "submit":
         return redirect("visit_submit", visit_id=sheet.pk)
-    messages.success(request, _("Draft saved."))
+    if not (mode or request.POST.get("add_met") or request.POST.get("add_met_other")):
+        messages.success(request, _("Draft saved."))
     return redirect("visit_edit", visit_id=sheet.pk)
 
 
-def _sheet_page(request, sheet, template: str) -> HttpResponse:
-    """The editor or the read view of a sheet (from visit_for)."""
-    return render(request, template, editor_context(sheet, *_diagnosed(sheet)))
+def _read_context(sheet: VisitSheet) -> dict:
+    """The sheet as it reads (its page, its PDF): everything entered, in words."""
+    plan, diagnosis = _diagnosed(sheet)
+    context = editor_context(sheet, plan, diagnosis)
+    ids = {parse_id(i) for i in [*sheet.data.get("our_people", []), *sheet.data.get("our_people_before", [])]}
+    ids |= {parse_id(row.get("owner", "")) for row in sheet.data.get("next_steps", [])}
+    people = {user.pk: str(user) for user in User.objects.filter(pk__in=ids - {None})}
+    context["parts"] = sheet_parts(
+        context["data"],
+        contacts=dict(context["contact_choices"]),
+        people=people,
+        questions=context["questions"],
+    )
+    return context
 
 
 def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
@@ -108,7 +178,11 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
         return HttpResponseNotAllowed(["POST"])
     if len(request.POST) > MAX_POST_FIELDS:
         return JsonResponse({"error": "too large"}, status=413)
-    data = parse_form(request.POST)
+    return _autosaved(request, sheet)
+
+
+def _autosaved(request, sheet: VisitSheet) -> JsonResponse:
+    data = posted_sheet(request.POST, sheet.data)
     try:
         sheet = draft_save(
             sheet_id=sheet.pk,
@@ -129,9 +203,14 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
                 "version": stale.current.version,
                 "saved_by": stale.saved_by,
                 "saved_at": timezone.localtime(stale.current.updated_at).strftime("%H:%M:%S"),
+                "differences": differences(data, stale.current.data),
             },
             status=CONFLICT,
         )
+    return _saved_json(request, sheet)
+
+
+def _saved_json(request, sheet: VisitSheet) -> JsonResponse:
     _plan, diagnosis = _diagnosed(sheet)
     diagnosis_html = render_to_string(
         "visits/form.html#diagnosis",
@@ -140,6 +219,10 @@ def visit_autosave(request: HttpRequest, visit_id: int) -> HttpResponse:
     )
     return JsonResponse(
         {
+            "sheet": sheet.pk,
+            "edit_url": reverse("visit_edit", args=[sheet.pk]),
+            "autosave_url": reverse("visit_autosave", args=[sheet.pk]),
+            "delete_url": reverse("visit_delete", args=[sheet.pk]),
             "version": sheet.version,
             "saved_at": timezone.localtime(sheet.updated_at).strftime("%H:%M:%S"),
             "saved_ms": int(sheet.updated_at.timestamp() * 1000),
@@ -185,13 +268,13 @@ def visit_submit(request: HttpRequest, visit_id: int) -> HttpResponse:
 
 
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
-    return _sheet_page(request, visit_for(request.user, visit_id), "visits/detail.html")
+    return render(request, "visits/detail.html", _read_context(visit_for(request.user, visit_id)))
 
 
 def visit_pdf(request: HttpRequest, visit_id: int) -> HttpResponse:
     """The sheet on A4, through the same PDF machinery as the plan."""
     sheet = visit_for(request.user, visit_id)
-    context = editor_context(sheet, *_diagnosed(sheet))
+    context = _read_context(sheet)
     context["stylesheets"] = [*STYLESHEETS, "css/visit-print.css"]
     html = render_to_string("visits/pdf.html", context, request=request)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")

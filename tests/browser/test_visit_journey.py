@@ -16,20 +16,19 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_fill_go_offline_reload_restore_and_submit(org, browser, live_server, viewport):
     context, page = signed_in_page(browser, live_server, "rep", viewport)
     base = live_server.url
-    page.goto(f"{base}/projects/{org.project.pk}/visits/new/")
-    page.locator("form.choice-card button").first.click()
+    page.goto(f"{base}/projects/{org.project.pk}/visits/new/?full=1")
     page.wait_for_selector("#visit-form")
-    sheet_url = page.url
+    assert page.input_value("#f-date") == timezone.localdate().isoformat()
 
-    page.fill("#f-date", timezone.localdate().isoformat())
-    page.select_option("#f-met-0-contact", value=str(org.boss.pk))
+    page.click(f'.add-met[data-contact="{org.boss.pk}"]')
     page.fill("#f-met-0-pains", "只希望项目平安落地")
-    page.click("[data-add=met]")
-    page.locator("details.new-contact").nth(1).locator("summary").click()
+    page.click(".add-met[data-new]")
     page.fill("#f-met-1-new_name", "钱工")
     page.fill("#f-met-1-new_title", "计划处专责")
     page.fill("#f-reason_met", "想了解其他网省的做法")
     page.wait_for_selector("#save-status[data-state=saved]")
+    sheet_url = page.url
+    assert sheet_url.endswith(f"/visits/{VisitSheet.objects.get().pk}/edit/")  # created by the first save
 
     # The connection drops while the rep keeps typing (the saves fail; the page itself stays).
     page.route("**/autosave/", lambda route: route.abort("internetdisconnected"))
@@ -41,6 +40,9 @@ def test_fill_go_offline_reload_restore_and_submit(org, browser, live_server, vi
     page.unroute("**/autosave/")
     page.goto(sheet_url)
     page.wait_for_selector("#restore-banner:not([hidden])")
+    assert page.locator("#restore-banner .differing li").all_inner_texts() == [
+        page.locator("label[for=f-hooks]").inner_text()
+    ]
     page.click("[data-action=restore]")
     assert page.input_value("#f-hooks") == "下周送案例材料"
     assert page.input_value("#f-met-1-new_name") == "钱工"

@@ -20,6 +20,7 @@ from projects.rules.data import (
     Person,
     PlanData,
     ResourceItem,
+    TenderItem,
     Thresholds,
 )
 
@@ -52,6 +53,7 @@ def member(
     depth: int = 2,
     owner: Person | None = None,
     acquaintance: str = "",
+    acquaintance_holder: Person | None = None,
     pains: Iterable[Pain | str] = (),
     added_on: date | None = None,
     reports_to_id: int | None = None,
@@ -72,6 +74,7 @@ def member(
         depth=depth,
         owner=owner,
         acquaintance=acquaintance,
+        acquaintance_holder=acquaintance_holder,
         pains=tuple(pain(p) if isinstance(p, str) else p for p in pains),
         added_on=added_on or days_ago(7),
         resource_plan=tuple(resource_plan),
@@ -84,8 +87,10 @@ def executive(contact_id: int = 9, *, name: str = "王总", title: str = "采购
     return member(contact_id, name=name, title=title, level=kwargs.pop("level", 3), **kwargs)
 
 
-def ask(kind: str = "information", text: str = "", contact_id: int | None = None) -> Ask:
-    return Ask(kind=kind, text=text, contact_id=contact_id)
+def ask(
+    kind: str = "information", text: str = "", contact_id: int | None = None, *, granted: bool = False
+) -> Ask:
+    return Ask(kind=kind, text=text, contact_id=contact_id, granted=granted)
 
 
 def activity(
@@ -143,9 +148,11 @@ def plan(
     activities: Iterable[Activity] = (),
     owner: Person = REP,
     engaged: Iterable[Person] | None = None,
+    stage: str = "opportunity",
     state: str = "",
     strategy: str = "",
     control_points: Iterable[ControlPoint] = (),
+    tender: Iterable[TenderItem] = (),
     thresholds: Thresholds | None = None,
     **threshold_overrides,
 ) -> PlanData:
@@ -153,7 +160,7 @@ def plan(
     return PlanData(
         project_id=1,
         name="国网东北分部 配网自动化",
-        stage="opportunity",
+        stage=stage,
         state=state,
         strategy=strategy,
         owner=owner,
@@ -161,6 +168,7 @@ def plan(
         members=tuple(members),
         activities=tuple(activities),
         control_points=tuple(control_points),
+        tender=tuple(tender),
         thresholds=thresholds or Thresholds(**threshold_overrides),
     )
 

@@ -117,7 +117,7 @@ def test_risky_coach_silent_for_an_owl_who_is_not_a_coach():
 def test_senior_coach_fires_for_an_executive_coach():
     (warning,) = run(coach_too_senior, plan(members=[executive(roles={"coach"})]))
     assert warning.severity == "low"
-    assert str(warning.message) == "Coach 采购副总 王总 is at level 3."
+    assert str(warning.message) == "Coach 采购副总 王总 is a senior person (executive)."
 
 
 def test_senior_coach_silent_for_an_executive_who_is_not_a_coach():

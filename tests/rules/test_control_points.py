@@ -21,7 +21,7 @@ def test_cp1_covered_by_an_executive_we_know(depth, covered):
 
 def test_cp1_description_names_the_executive():
     coverage = control_point_coverage(plan(members=[executive(depth=3)]))
-    assert coverage[1] == ["采购副总 王总 (level 3), acquainted or closer"]
+    assert coverage[1] == ["采购副总 王总 (executive), acquainted or closer"]
 
 
 def test_cp1_covered_by_a_planned_activity_with_an_executive():

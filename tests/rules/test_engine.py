@@ -20,6 +20,7 @@ from .builders import (
 # rules.md, in its order, with its severities; then the plan's own sections.
 EXPECTED_CATALOGUE = {
     "PARITY_GAP": "high",
+    "PARITY_GAP_ACTIVITY": "high",
     "HIGH_LEVEL_NO_SPONSOR": "high",
     "HIGH_LEVEL_PRODUCT_TALK": "medium",
     "HIGH_LEVEL_PRIVATE_ACTIVITY": "high",
@@ -48,6 +49,8 @@ EXPECTED_CATALOGUE = {
     "NEGOTIATION_GAP_OPEN": "medium",
     "COMPETITOR_NO_EDGE": "low",
     "KEY_CONTACT_NO_RESOURCE": "low",
+    "DEPTH_AHEAD_OF_RECORD": "medium",
+    "FIRST_VISIT_ADVICE": "low",
 }
 
 
@@ -80,13 +83,13 @@ def healthy_plan():
                 1,
                 title="采购组长",
                 roles={"bridge"},
-                depth=3,
+                depth=2,
                 personality="peacock",
                 pains=["框架协议要重谈"],
             ),
-            member(2, name="小李", level=1, roles={"coach"}, depth=3, personality="peacock"),
+            member(2, name="小李", level=1, roles={"coach"}, depth=2, personality="peacock"),
             member(3, name="小赵", level=1, function="user", roles={"general"}),
-            executive(owner=DIRECTOR, depth=2),
+            executive(owner=DIRECTOR, depth=1),
         ],
         activities=[
             activity(

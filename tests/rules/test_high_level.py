@@ -4,7 +4,7 @@ import pytest
 
 from projects.rules import gift_value, high_level_gift, high_level_private_activity, high_level_product_talk
 
-from .builders import DIRECTOR, LEAD, activity, executive, fires, member, plan, run
+from .builders import DIRECTOR, LEAD, activity, days_ago, executive, fires, member, plan, run
 
 # HIGH_LEVEL_PRODUCT_TALK
 
@@ -55,8 +55,26 @@ def test_private_activity_silent_with_prior_acquaintance():
 
 @pytest.mark.parametrize(("depth", "expected"), [(2, True), (3, False)])
 def test_private_activity_depth_threshold_is_familiar(depth, expected):
-    p = plan(members=[executive(level=4, depth=depth)], activities=[activity(kind="dinner", contacts=[9])])
+    # Three meetings on record support 熟悉, so the rating decides.
+    met = [activity(i, kind="exec_meeting", contacts=[9], on=days_ago(30 + i)) for i in (1, 2, 3)]
+    p = plan(
+        members=[executive(level=4, depth=depth)],
+        activities=[*met, activity(4, kind="dinner", contacts=[9], done=False, on=days_ago(-3))],
+    )
     assert fires(high_level_private_activity, p) is expected
+
+
+def test_private_activity_weighs_the_record_over_a_familiar_rating():
+    # "熟悉" typed after one formal meeting is not the familiarity the course means ("至少3次拜访以上…才有
+    # 可能和客户建立一个很稳固的初步关系" [last lesson]): the dinner is still too early.
+    p = plan(
+        members=[executive(level=4, depth=3)],
+        activities=[
+            activity(1, kind="exec_meeting", contacts=[9], on=days_ago(30)),
+            activity(2, kind="dinner", contacts=[9], done=False, on=days_ago(-3)),
+        ],
+    )
+    assert fires(high_level_private_activity, p)
 
 
 @pytest.mark.parametrize(("owner", "expected"), [(None, True), (LEAD, False)])
@@ -123,7 +141,7 @@ def test_executive_gift_follows_the_team_small_gift_limit():
 def test_gift_value_fires_above_the_compliance_limit_for_anyone():
     p = plan(members=[member(level=1)], activities=[activity(gift_kind="other", gift_value=800)])
     (warning,) = run(gift_value, p)
-    assert "worth 800, above the compliance limit of 500" in str(warning.message)
+    assert "worth ¥800, above the compliance limit of ¥500" in str(warning.message)
     assert warning.subject.kind == "activity"
 
 

@@ -63,9 +63,11 @@ def test_is_executive_from_level_three(level, expected):
 def test_parity_gap_names_contact_owner_and_gap():
     p = plan(members=[executive(title="采购副总", name="王总")])
     (warning,) = run(parity_gap, p)
-    assert str(warning.message) == "采购副总 王总 (level 3) is handled by 小张 (rank 1): a gap of 2."
+    assert str(warning.message) == (
+        "采购副总 王总 (executive) is handled by 小张, our rep: 2 levels apart, not at parity."
+    )
     assert warning.subject.kind == "contact" and warning.subject.id == 9
-    assert "rank 2 or above" in str(warning.next_step)
+    assert "a team lead or above" in str(warning.next_step)
     assert warning.severity == "high"
 
 
@@ -87,8 +89,8 @@ def test_parity_gap_uses_the_members_own_owner_over_the_project_owner():
 # HIGH_LEVEL_NO_SPONSOR
 
 
-def test_no_sponsor_fires_with_an_executive_and_only_reps_and_leads():
-    p = plan(members=[executive()], engaged=[REP, LEAD])
+def test_no_sponsor_fires_with_an_executive_and_only_reps():
+    p = plan(members=[executive()], engaged=[REP])
     (warning,) = run(high_level_no_sponsor, p)
     assert warning.subject.kind == "section" and warning.subject.id == "internal_selling"
     assert "采购副总 王总" in str(warning.message)
@@ -112,7 +114,12 @@ def test_no_sponsor_contact_threshold_is_level_three(level, expected):
     assert fires(high_level_no_sponsor, plan(members=[member(level=level, owner=LEAD)])) is expected
 
 
-@pytest.mark.parametrize(("rank_holder", "expected"), [(LEAD, True), (DIRECTOR, False)])
-def test_no_sponsor_our_threshold_is_director_rank(rank_holder, expected):
-    p = plan(owner=rank_holder, members=[executive()], engaged=[rank_holder])
+@pytest.mark.parametrize(
+    ("level", "rank_holder", "expected"),
+    [(3, REP, True), (3, LEAD, False), (4, LEAD, True), (4, DIRECTOR, False)],
+)
+def test_no_sponsor_asks_for_the_rank_parity_asks_for(level, rank_holder, expected):
+    # One voice with PARITY_GAP: a team lead is at parity with a 副总 (高层), a director with a 总经理
+    # (决策层).
+    p = plan(owner=rank_holder, members=[executive(level=level)], engaged=[rank_holder])
     assert fires(high_level_no_sponsor, p) is expected

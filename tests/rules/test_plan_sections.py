@@ -32,7 +32,7 @@ def test_gap_open_fires_when_the_offered_terms_are_worth_less_than_the_gap():
     (warning,) = run(negotiation_gap_open, p)
     assert warning.subject.id == "negotiation"
     assert str(warning.message) == (
-        "The offered terms are worth ¥60,000 to them; the price gap is ¥100,000: ¥40,000 still open."
+        "The terms offered are worth ¥60,000 to them and the price gap is ¥100,000: ¥40,000 is still open."
     )
 
 

@@ -11,7 +11,9 @@ from .builders import activity, days_ago, fires, member, plan, run
 
 def test_no_reason_fires_for_a_logged_visit_without_the_customers_reason():
     (warning,) = run(visit_no_reason, plan(members=[member()], activities=[activity(reason_met="")]))
-    assert str(warning.message) == "2025-06-23 Visit does not say why the customer agreed to meet."
+    assert str(warning.message) == (
+        "2025-06-23 Visit, the first visit with 刘组长, does not say why they agreed to meet."
+    )
     assert warning.subject.kind == "activity" and warning.subject.id == 1
 
 

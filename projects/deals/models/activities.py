@@ -92,6 +92,8 @@ class Ask(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AskKind, default=AskKind.INFORMATION)
     text = models.TextField(_("ask"))
+    # Reciprocity that came back (客户提供回报): the record the relationship ladder reads.
+    granted = models.BooleanField(_("granted"), default=False, help_text=_("They did what we asked."))
 
     class Meta:
         verbose_name = _("ask")

@@ -17,6 +17,9 @@ from salescamp.models import User
 CONTACT_FROM_OTHER_ACCOUNT = _(
     "This contact belongs to another account; only %(account)s's people can be in this chain."
 )
+HOLDER_WITHOUT_ACQUAINTANCE = _(
+    "Say how they know each other: classmates, former colleagues, a friend's introduction."
+)
 
 
 class ChainMember(Versioned):
@@ -42,7 +45,19 @@ class ChainMember(Versioned):
         _("prior acquaintance"),
         max_length=200,
         blank=True,
-        help_text=_("e.g. introduced by a friend, classmates in an executive course"),
+        help_text=_(
+            "How one of ours knew them before, e.g. classmates, former colleagues, a friend's introduction"
+        ),
+    )
+    # Prior acquaintance belongs to a person (旧识): it excuses a private activity only when they attend.
+    acquaintance_holder = models.ForeignKey(
+        User,
+        verbose_name=_("who of ours knows them"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="acquaintances",
+        help_text=_("Empty means the owner on our side."),
     )
     added_on = models.DateField(_("added on"), default=timezone.localdate)
 
@@ -67,6 +82,8 @@ class ChainMember(Versioned):
             raise ValidationError(
                 {"contact": CONTACT_FROM_OTHER_ACCOUNT % {"account": self.project.account.name}}
             )
+        if self.acquaintance_holder_id and not self.acquaintance.strip():
+            raise ValidationError({"acquaintance": HOLDER_WITHOUT_ACQUAINTANCE})
 
 
 class Pain(Versioned):

@@ -48,8 +48,13 @@ class TenderItem(Versioned):
     status = models.CharField(
         _("status"), max_length=10, choices=TenderItemStatus, default=TenderItemStatus.PLANNED
     )
+    # The people we know in the department that signs the contract or the acceptance: a relationship
+    # prepared in advance, not a department's name on paper (control point 4).
+    contacts = models.ManyToManyField(
+        Contact, verbose_name=_("people we know there"), blank=True, related_name="tender_items"
+    )
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[contacts])
 
     class Meta:
         verbose_name = _("tender plan item")

@@ -249,6 +249,25 @@ class TeamThresholds(Versioned):
         default=90,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
+    # The relationship ladder read from the record (projects.rules.evidence).
+    familiar_meetings = models.PositiveSmallIntegerField(
+        _("meetings before the record shows 熟悉"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    cares_returns = models.PositiveSmallIntegerField(
+        _("asks granted before the record shows 在乎"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    bound_returns = models.PositiveSmallIntegerField(
+        _("asks granted before the record shows 绑定"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    depth_leeway = models.PositiveSmallIntegerField(
+        _("steps a rating may run ahead of the record"), default=0, validators=[MaxValueValidator(4)]
+    )
 
     history = HistoricalRecords(excluded_fields=["version"])
 

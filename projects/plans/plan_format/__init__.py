@@ -13,7 +13,7 @@ sections, chain, activities and deal (one reader per part of the document), plai
 export, importer, files (JSON text for the commands), errors.
 """
 
-from projects.plans.plan_format.document import FORMAT, VERSION, ParsedPlan
+from projects.plans.plan_format.document import FORMAT, READABLE_VERSIONS, VERSION, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.export import export_project
 from projects.plans.plan_format.files import dumps, loads, read_document
@@ -23,6 +23,7 @@ from projects.plans.plan_format.plain import to_plan_data
 
 __all__ = [
     "FORMAT",
+    "READABLE_VERSIONS",
     "VERSION",
     "ParsedPlan",
     "PlanFormatError",

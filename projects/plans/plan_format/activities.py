@@ -41,7 +41,7 @@ def read_activities(r: Reader, doc: dict) -> tuple[ParsedActivity, ...]:
             continue
         asks = []
         for ask_path, ask in r.items(obj, "asks", path):
-            ask_obj = r.object(ask, ask_path, ("kind", "text", "contact"), required=("text",))
+            ask_obj = r.object(ask, ask_path, ("kind", "text", "contact", "granted"), required=("text",))
             if ask_obj is None:
                 continue
             contact = r.contact_key(ask_obj, "contact", ask_path)
@@ -52,6 +52,7 @@ def read_activities(r: Reader, doc: dict) -> tuple[ParsedActivity, ...]:
                     ),
                     text=r.text(ask_obj, "text", ask_path, model_field(Ask, "text")),
                     contact=contact,
+                    granted=r.boolean(ask_obj, "granted", ask_path),
                 )
             )
         result.append(

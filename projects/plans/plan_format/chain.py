@@ -30,7 +30,26 @@ MEMBER_KEYS = (
 )
 
 
-def read_chain(r: Reader, doc: dict) -> tuple[ParsedMember, ...]:
+def read_acquaintance(r: Reader, obj: dict, path: str, version: int) -> tuple[str, str | None]:
+    """(how one of ours knew them before, the username of who did). Version 1 wrote only the how, as a
+    string: it belongs to the relationship's owner (None)."""
+    field = model_field(ChainMember, "acquaintance")
+    if version == 1:
+        return r.text(obj, "acquaintance", path, field), None
+    value = obj.get("acquaintance")
+    if value is None:
+        return "", None
+    where = f"{path}.acquaintance"
+    found = r.object(value, where, ("holder", "how"), required=("how",))
+    if found is None:
+        return "", None
+    how = r.text(found, "how", where, field)
+    if "how" in found and not how.strip():
+        r.fail(f"{where}.how", _("say how they know each other (classmates, former colleagues …)"))
+    return how, r.username(found, "holder", where, nullable=True)
+
+
+def read_chain(r: Reader, doc: dict, version: int) -> tuple[ParsedMember, ...]:
     result = []
     for path, item in r.items(doc, "chain", "$"):
         obj = r.object(item, path, MEMBER_KEYS, required=("contact",))
@@ -71,6 +90,7 @@ def read_chain(r: Reader, doc: dict) -> tuple[ParsedMember, ...]:
                         note=r.text(item_obj, "note", item_path, model_field(ResourcePlanItem, "note")),
                     )
                 )
+        acquaintance, holder = read_acquaintance(r, obj, path, version)
         result.append(
             ParsedMember(
                 contact=contact,
@@ -78,7 +98,8 @@ def read_chain(r: Reader, doc: dict) -> tuple[ParsedMember, ...]:
                 stance=r.choice(obj, "stance", path, Stance.values, _("stance"), Stance.NEUTRAL),
                 depth=r.choice(obj, "depth", path, Depth.values, _("relationship depth"), Depth.STRANGER),
                 owner=r.username(obj, "owner", path, nullable=True),
-                acquaintance=r.text(obj, "acquaintance", path, model_field(ChainMember, "acquaintance")),
+                acquaintance=acquaintance,
+                acquaintance_holder=holder,
                 added_on=r.date(obj, "added_on", path, nullable=True),
                 pains=tuple(pains),
                 resource_plan=tuple(resource_plan),

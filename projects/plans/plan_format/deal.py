@@ -33,7 +33,7 @@ def read_competitors(r: Reader, doc: dict) -> tuple[ParsedCompetitor, ...]:
 def read_tender(r: Reader, doc: dict) -> tuple[ParsedTenderItem, ...]:
     result = []
     for path, item in r.items(doc, "tender", "$"):
-        obj = r.object(item, path, ("kind", "text", "status"), required=("text",))
+        obj = r.object(item, path, ("kind", "text", "status", "contacts"), required=("text",))
         if obj is None:
             continue
         result.append(
@@ -45,6 +45,7 @@ def read_tender(r: Reader, doc: dict) -> tuple[ParsedTenderItem, ...]:
                 status=r.choice(
                     obj, "status", path, TenderItemStatus.values, _("status"), TenderItemStatus.PLANNED
                 ),
+                contacts=r.strings(obj, "contacts", path),
             )
         )
     return tuple(result)

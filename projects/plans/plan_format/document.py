@@ -26,7 +26,10 @@ from projects.rules import data
 from salescamp.models import Rank
 
 FORMAT = "salescamp.plan"
-VERSION = 1
+# Version 2: a prior acquaintance belongs to one of our people ({"holder", "how"}); version 1 wrote it as a
+# bare string, read now as the relationship owner's (the only person it can be said to belong to).
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # The keys of $.thresholds: exactly the engine's tunable thresholds.
 THRESHOLD_FIELDS = tuple(f.name for f in fields(data.Thresholds))
@@ -102,7 +105,8 @@ class ParsedMember:
     stance: str = Stance.NEUTRAL
     depth: int = Depth.STRANGER
     owner: str | None = None  # username; None: the project owner
-    acquaintance: str = ""
+    acquaintance: str = ""  # how one of ours knew them before
+    acquaintance_holder: str | None = None  # username; None: the relationship's owner
     added_on: date | None = None  # None: the day of the import (or of the check)
     pains: tuple[ParsedPain, ...] = ()
     resource_plan: tuple[ParsedResource, ...] = ()
@@ -127,6 +131,7 @@ class ParsedAsk:
     text: str
     kind: str = AskKind.INFORMATION
     contact: str | None = None  # contact key
+    granted: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -171,6 +176,7 @@ class ParsedTenderItem:
     text: str
     kind: str = TenderItemKind.ADVANTAGE
     status: str = TenderItemStatus.PLANNED
+    contacts: tuple[str, ...] = ()  # contact keys: the people we know in that department
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,7 +189,7 @@ class ParsedNegotiationTerm:
 
 @dataclass(frozen=True, kw_only=True)
 class ParsedPlan:
-    version: int
+    version: int  # the version the document was written in; parsed, every version reads as the latest
     project: ParsedProject
     account: ParsedAccount
     contacts: tuple[ParsedContact, ...] = ()

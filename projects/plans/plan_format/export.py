@@ -25,6 +25,7 @@ def _people(plan: data.PlanData) -> list[data.Person]:
         *plan.shared_with,
         *(e.person for e in plan.engagements),
         *(m.owner for m in plan.members if m.owner),
+        *(m.acquaintance_holder for m in plan.members if m.acquaintance_holder),
         *(s.person for s in plan.internal_sales if s.person),
         *(p for a in plan.activities for p in a.our_people),
     ):
@@ -100,7 +101,7 @@ def export_plan(plan: data.PlanData) -> dict:
                 "stance": member.stance,
                 "depth": member.depth,
                 "owner": member.owner.username if member.owner else None,
-                "acquaintance": member.acquaintance,
+                "acquaintance": _acquaintance(member),
                 "added_on": member.added_on.isoformat(),
                 "pains": [{"text": pain.text, "kind": pain.kind} for pain in member.pains],
                 "resource_plan": [
@@ -139,7 +140,10 @@ def export_plan(plan: data.PlanData) -> dict:
             }
             for competitor in plan.competitors
         ],
-        "tender": [{"kind": item.kind, "text": item.text, "status": item.status} for item in plan.tender],
+        "tender": [
+            {"kind": item.kind, "text": item.text, "status": item.status, "contacts": keys(item.contact_ids)}
+            for item in plan.tender
+        ],
         "negotiation": [
             {
                 "term": term.term,
@@ -160,6 +164,14 @@ def export_plan(plan: data.PlanData) -> dict:
             for name in THRESHOLD_FIELDS
         },
     }
+
+
+def _acquaintance(member: data.ChainMember) -> dict | None:
+    """Who of ours knew them before and how; null when nobody did (holder null: the relationship owner)."""
+    if not member.acquaintance:
+        return None
+    holder = member.acquaintance_holder
+    return {"holder": holder.username if holder else None, "how": member.acquaintance}
 
 
 def _by_date(activity: data.Activity) -> tuple:
@@ -186,7 +198,12 @@ def _activity(activity: data.Activity, keys, key_of: dict) -> dict:
         "control_points": sorted(activity.control_points),
         "presales_days": _decimal_text(activity.presales_days, model_field(Activity, "presales_days")),
         "asks": [
-            {"kind": ask.kind, "text": ask.text, "contact": key_of.get(ask.contact_id)}
+            {
+                "kind": ask.kind,
+                "text": ask.text,
+                "contact": key_of.get(ask.contact_id),
+                "granted": ask.granted,
+            }
             for ask in activity.asks
         ],
     }

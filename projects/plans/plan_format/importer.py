@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from accounts.models import REPORTS_TO_CYCLE, Account, Contact, reporting_loops
@@ -26,6 +26,7 @@ from projects.deals.services import share_project
 from projects.plans.plan_format.document import ParsedActivity, ParsedMember, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.parse import parse_plan
+from salescamp.editing import write_transaction
 from salescamp.models import Membership, Team, User
 
 
@@ -115,7 +116,7 @@ def import_plan(
     every row the import writes, the updated contacts among them.
     """
     parsed = parse_plan(doc)
-    with transaction.atomic():
+    with write_transaction():
         users = _resolve_users(parsed)
         owner = owner or users[parsed.project.owner]
         by = by or owner
@@ -265,10 +266,11 @@ def _import_member(
         depth=entry.depth,
         owner=users[entry.owner] if entry.owner else None,
         acquaintance=entry.acquaintance,
+        acquaintance_holder=users[entry.acquaintance_holder] if entry.acquaintance_holder else None,
     )
     if entry.added_on is not None:
         member.added_on = entry.added_on
-    _save(member, path, by)
+    _save(member, path, by, {"acquaintance": f"{path}.acquaintance"})
     for index, pain in enumerate(entry.pains):
         _save(Pain(member=member, text=pain.text, kind=pain.kind), f"{path}.pains[{index}]", by)
     for index, item in enumerate(entry.resource_plan):
@@ -315,6 +317,7 @@ def _import_activity(
                 kind=ask.kind,
                 text=ask.text,
                 contact=contacts[ask.contact] if ask.contact else None,
+                granted=ask.granted,
             ),
             f"{path}.asks[{index}]",
             by,
@@ -330,11 +333,9 @@ def _import_deal(parsed: ParsedPlan, project: Project, contacts: dict[str, Conta
         _save(competitor, f"$.competitors[{index}]", by)
         competitor.supporters.set([contacts[key] for key in entry.supporters])
     for index, item in enumerate(parsed.tender):
-        _save(
-            TenderItem(project=project, kind=item.kind, text=item.text, status=item.status),
-            f"$.tender[{index}]",
-            by,
-        )
+        tender_item = TenderItem(project=project, kind=item.kind, text=item.text, status=item.status)
+        _save(tender_item, f"$.tender[{index}]", by)
+        tender_item.contacts.set([contacts[key] for key in item.contacts])
     for index, term in enumerate(parsed.negotiation):
         _save(
             NegotiationTerm(

@@ -9,7 +9,7 @@ from accounts.models import reporting_loops
 from projects.plans.plan_format.activities import read_activities
 from projects.plans.plan_format.chain import read_chain
 from projects.plans.plan_format.deal import read_competitors, read_negotiation, read_tender
-from projects.plans.plan_format.document import FORMAT, VERSION, ParsedPlan
+from projects.plans.plan_format.document import FORMAT, READABLE_VERSIONS, ParsedPlan
 from projects.plans.plan_format.errors import PlanFormatError, PlanIssue
 from projects.plans.plan_format.reader import Reader, unstorable_strings
 from projects.plans.plan_format.sections import (
@@ -24,8 +24,8 @@ from projects.plans.plan_format.sections import (
 )
 
 
-def _read_header(doc: Any) -> None:
-    """A wrong name or version stops at that: the rest of the document may mean something else."""
+def _read_header(doc: Any) -> int:
+    """The document's version; a wrong name or version stops at that: the rest may mean something else."""
     if not isinstance(doc, dict):
         raise PlanFormatError.single("$", _("expected an object"))
     if doc.get("format") != FORMAT:
@@ -33,12 +33,13 @@ def _read_header(doc: Any) -> None:
             "$.format", _('expected "%(format)s", the plan format\'s name') % {"format": FORMAT}
         )
     version = doc.get("version")
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise PlanFormatError.single(
             "$.version",
-            _("unsupported version %(version)s: this app reads version %(supported)s")
-            % {"version": json.dumps(version), "supported": VERSION},
+            _("unsupported version %(version)s: this app reads versions %(supported)s")
+            % {"version": json.dumps(version), "supported": ", ".join(map(str, READABLE_VERSIONS))},
         )
+    return version
 
 
 TOP_KEYS = (
@@ -63,7 +64,7 @@ TOP_KEYS = (
 def parse_plan(doc: Any) -> ParsedPlan:
     """Validate a whole plan document without touching the database; raise PlanFormatError listing
     every problem with its JSON path."""
-    _read_header(doc)
+    version = _read_header(doc)
     if bad := [
         PlanIssue(path, _("contains a NUL or a lone surrogate character")) for path in unstorable_strings(doc)
     ]:
@@ -76,7 +77,7 @@ def parse_plan(doc: Any) -> ParsedPlan:
     people = read_people(r, doc)
     project = read_project(r, doc.get("project", {}))
     engagement = read_engagement(r, doc)
-    chain = read_chain(r, doc)
+    chain = read_chain(r, doc, version)
     internal_sales = read_internal_sales(r, doc)
     activities = read_activities(r, doc)
     control_points = read_control_points(r, doc)
@@ -86,7 +87,7 @@ def parse_plan(doc: Any) -> ParsedPlan:
     thresholds = read_thresholds(r, doc.get("thresholds", {}))
 
     parsed = ParsedPlan(
-        version=VERSION,
+        version=version,
         project=project,
         account=account,
         contacts=contacts,
@@ -131,6 +132,7 @@ def _check_references(r: Reader, plan: ParsedPlan) -> None:
     for index, member in enumerate(plan.chain):
         contact_ref(f"$.chain[{index}].contact", member.contact)
         user_ref(f"$.chain[{index}].owner", member.owner)
+        user_ref(f"$.chain[{index}].acquaintance.holder", member.acquaintance_holder)
     for index, sale in enumerate(plan.internal_sales):
         user_ref(f"$.internal_sales[{index}].person", sale.person)
     for index, activity in enumerate(plan.activities):
@@ -144,6 +146,9 @@ def _check_references(r: Reader, plan: ParsedPlan) -> None:
     for index, competitor in enumerate(plan.competitors):
         for position, key in enumerate(competitor.supporters):
             contact_ref(f"$.competitors[{index}].supporters[{position}]", key)
+    for index, item in enumerate(plan.tender):
+        for position, key in enumerate(item.contacts):
+            contact_ref(f"$.tender[{index}].contacts[{position}]", key)
 
     # Reporting loops, each reported once at its first contact.
     boss_of = {contact.key: contact.reports_to for contact in plan.contacts if contact.reports_to in keys}

@@ -53,6 +53,7 @@ def to_plan_data(parsed: ParsedPlan, *, today: date | None = None) -> data.PlanD
             depth=member.depth,
             owner=people[member.owner] if member.owner else None,
             acquaintance=member.acquaintance,
+            acquaintance_holder=people[member.acquaintance_holder] if member.acquaintance_holder else None,
             pains=tuple(data.Pain(text=pain.text, kind=pain.kind) for pain in member.pains),
             added_on=member.added_on or today,
             resource_plan=tuple(
@@ -87,6 +88,7 @@ def to_plan_data(parsed: ParsedPlan, *, today: date | None = None) -> data.PlanD
                     kind=ask.kind,
                     text=ask.text,
                     contact_id=contact_index[ask.contact] if ask.contact else None,
+                    granted=ask.granted,
                 )
                 for ask in activity.asks
             ),
@@ -144,7 +146,12 @@ def to_plan_data(parsed: ParsedPlan, *, today: date | None = None) -> data.PlanD
             for c in parsed.competitors
         ),
         tender=tuple(
-            data.TenderItem(text=t.text, kind=t.kind, status=t.status)
+            data.TenderItem(
+                text=t.text,
+                kind=t.kind,
+                status=t.status,
+                contact_ids=tuple(contact_index[key] for key in sorted(t.contacts, key=seniority)),
+            )
             for t in sorted(parsed.tender, key=lambda t: t.kind)
         ),
         terms=tuple(
