@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -54,6 +55,8 @@ def ids_by_kwarg(org) -> dict[str, int]:
         # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
         "token": "a-guess-at-someone-elses-calendar-address",
         "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
+        # allauth's OpenID Connect routes name the provider by a regex group: the company's, as configured.
+        "provider_id": "company",
         **plan_ids(org),
     }
 
@@ -71,6 +74,11 @@ FORM_ON = {
     "plan_submit": "plan",
     "plan_comment": "plan_version",
     "plan_decide": "plan_version",
+    "visit_delete": "visit_edit",
+    "visit_restore": "desk",  # its form is the undo in the message a delete leaves
+    "task_toggle": "project_detail",
+    "notice_open": "notice_list",
+    "notices_read": "notice_list",
 }
 # A manager reviews; the rest (a team's pages aside) is the project owner's to post.
 LEADER_POSTS = {"plan_comment", "plan_decide"}
@@ -89,7 +97,7 @@ def endpoints(org) -> list[Endpoint]:
     ids = ids_by_kwarg(org)
     urls = {}
     for route, pattern in walk_patterns():
-        names = list(pattern.pattern.converters)
+        names = [*pattern.pattern.converters, *re.findall(r"\(\?P<(\w+)>", route)]
         assert pattern.name, f"{route}: name the URL so the walks can report it"
         assert set(names) <= set(ids), f"{route}: add an object for it to ids_by_kwarg so it is walked"
         urls[pattern.name] = reverse(pattern.name, kwargs={name: ids[name] for name in names})
@@ -285,7 +293,7 @@ COMPANY_WIDE = {
     "activity": {"our_people"},
     "engagement": {"user"},
     "internal": {"person"},
-    "member": {"owner"},
+    "member": {"owner", "acquaintance_holder"},
     "visit": {"our_people", "our_people_before", "next_steps-0-owner"},
 }
 ELSEWHERE_PK = 900_000  # ids of their own, so that none of them is also one of ours by chance
@@ -485,3 +493,21 @@ def test_a_visit_sheet_naming_another_teams_people_is_refused_at_submit(org):
         assert f'href="#f-{field}"' in response.text, field
     shows_nothing_of(response, them, "the refused sheet")
     assert references_to(them) == links_before
+
+
+@pytest.mark.django_db
+def test_company_sign_in_urls_are_404_while_no_provider_is_configured(org, settings):
+    """Unconfigured, allauth's views would fail with a server error; they are pages that do not exist, for
+    GET and POST, signed in or not (the form posts carry a token so that the view itself answers)."""
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    signed_in = client_for(org.rep)
+    walked = 0
+    for endpoint in endpoints(org):
+        if not endpoint.url.startswith("/auth/") or endpoint.name.startswith("socialaccount_login_"):
+            continue
+        for client in (signed_in, Client()):
+            for method in ("get", "post"):
+                response = getattr(client, method)(endpoint.url)
+                assert response.status_code == 404, f"{method.upper()} {endpoint.url}: {response.status_code}"
+                walked += 1
+    assert walked >= 8 * 4, walked
