@@ -511,3 +511,22 @@ def test_company_sign_in_urls_are_404_while_no_provider_is_configured(org, setti
                 assert response.status_code == 404, f"{method.upper()} {endpoint.url}: {response.status_code}"
                 walked += 1
     assert walked >= 8 * 4, walked
+
+
+@pytest.mark.django_db
+def test_every_url_answers_methods_other_than_get_head_and_post_405_and_writes_nothing(org):
+    """Found by the outside attack: the editors drew their form for PUT, DELETE, OPTIONS and TRACE."""
+    from .test_csrf import database_state
+
+    owner, anonymous = client_for(org.rep), Client()
+    every = endpoints(org)  # makes the rows its ids name
+    before = database_state()
+    walked = 0
+    for endpoint in every:
+        for client in (owner, anonymous):
+            for method in ("put", "patch", "delete", "options", "trace"):
+                response = getattr(client, method)(endpoint.url)
+                assert response.status_code == 405, f"{method.upper()} {endpoint.url}: {response.status_code}"
+                walked += 1
+    assert database_state() == before
+    assert walked >= 50 * 10

@@ -470,3 +470,19 @@ def test_saving_from_the_sixty_second_form_keeps_what_the_full_sheet_holds(org):
     )
     for hidden in ('name="met-0-new_level" value="2"', 'name="next_steps-0-owner"'):
         assert hidden in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_create_racing_another_with_the_same_key_fails_as_the_view_expects_never_a_500(org):
+    """Six taps at once: one create commits while another, past its check for an existing sheet, saves. That
+    one must fail with IntegrityError (the view then opens the first sheet), not a ValidationError (a 500,
+    found by the outside attack)."""
+    from django.db import IntegrityError
+
+    from projects.visits.services import sheet_start
+
+    key = uuid.uuid4()
+    first = sheet_start(project=org.project, key=key, data={"purpose": "甲"}, quick=True, by=org.rep)
+    with pytest.raises(IntegrityError):
+        sheet_start(project=org.project, key=key, data={"purpose": "乙"}, quick=True, by=org.rep)
+    assert list(VisitSheet.objects.filter(client_key=key)) == [first]

@@ -197,9 +197,9 @@ def crawl(browser: Browser, starts, limit=600) -> set[str]:
 
 def kind_of(url: str) -> str:
     path = url.split("?")[0]
-    if re.match(r"^/(projects/\d+|chain|pains|activities|engagement|internal-selling|resources|competitors"
-                r"|tender|negotiation|visits)/", path):
-        return "project"
+    if re.match(r"^/(projects/\d+|(chain|pains|activities|engagement|internal-selling|resources|competitors"
+                r"|tender|negotiation|visits|tasks|notices|accounts/import)/\d+)", path):
+        return "project"  # a project's, or one person's own (a notice, an import): 404 to all the others
     if re.match(r"^/(accounts|contacts)/\d+", path):
         return "account"
     if re.match(r"^/teams/\d+", path):
@@ -412,7 +412,7 @@ def attack_csrf(args, tally: Tally, urls: set[str]) -> None:
 # ---- 4. open redirects -------------------------------------------------------------------------------------
 
 
-REDIRECTS = [EVIL, "//evil.example", "/\\evil.example", "\\\\evil.example", "https:evil.example", "http:/evil.example",
+REDIRECTS = [EVIL, "NaN", "desk", "project_detail", "//evil.example", "/\\evil.example", "\\\\evil.example", "https:evil.example", "http:/evil.example",
              "/%2F%2Fevil.example", "%2F%2Fevil.example", "javascript:alert(1)", "/\t/evil.example", " //evil.example",
              "https://127.0.0.1.evil.example/", "https://evil.example@127.0.0.1/"]
 
@@ -436,13 +436,22 @@ def attack_redirects(args, tally: Tally) -> None:
             "setlang Referer": lambda b=browser, t=target: b.post("/i18n/setlang/", {"language": "zh-hans"}, headers={"Referer": t}),
             "logout next": lambda b=browser, t=target: b.post(f"/logout/?next={requests.utils.quote(t)}", {"next": t}),
         }
+        # After deleting a draft or ticking a task, the form's next: a path of ours or the desk.
+        owner = Browser(args.base, OWNER)
+        sheet = owner.post("/projects/2/visits/new/", {"client_key": str(uuid.uuid4())}).headers.get("Location", "")
+        sheet_id = re.search(r"/visits/(\d+)/", sheet)
+        if sheet_id:
+            tries["visit delete next"] = lambda b=owner, t=target, s=sheet_id.group(1): b.post(f"/visits/{s}/delete/", {"next": t})
+        task = re.search(r'/tasks/(\d+)/done/', owner.get("/projects/1/").text)
+        if task:
+            tries["task tick next"] = lambda b=owner, t=target, n=task.group(1): b.post(f"/tasks/{n}/done/", {"next": t, "done": "0"})
         for name, attempt in tries.items():
             try:
                 response = attempt()
             except requests.exceptions.InvalidHeader:
                 continue  # not a header any client can send
             location = response.headers.get("Location", "/")
-            tally.check("redirect", local(args.base, location), f"{name}={target!r} → {location}")
+            tally.check("redirect", fine(response) and local(args.base, location), f"{name}={target!r} → {response.status_code} {location}")
 
 
 # ---- 5. races ----------------------------------------------------------------------------------------------
@@ -458,17 +467,17 @@ def attack_races(args, tally: Tally) -> None:
     tabs = [Browser(args.base, OWNER) for _ in range(6)]
     owner = tabs[0]
 
-    def activities() -> int:
-        return len(set(re.findall(r'id="activity-(\d+)"', owner.get("/projects/2/").text)))
-
-    # Six starts of one sheet (a double tap) open one sheet.
+    # Six starts of one sheet at once (taps on a page that holds no version yet): one sheet; the others are
+    # told another copy exists (409) or open it, never a 500.
     key = str(uuid.uuid4())
-    answers = together([lambda b=b: b.post("/projects/2/visits/new/", {"client_key": key}) for b in tabs])
-    places = {a.headers.get("Location") for a in answers}
-    tally.check("race", all(a.status_code == 302 for a in answers) and len(places) == 1, f"visit_new ×6: {[a.status_code for a in answers]} {places}")
-    sheet = places.pop()
+    typed = {"client_key": key, "date": time.strftime("%Y-%m-%d"), "reason_met": "并发"}
+    answers = together([lambda b=b: b.post("/projects/2/visits/new/", typed) for b in tabs])
+    places = {a.headers.get("Location") for a in answers if a.status_code == 302}
+    codes = Counter(a.status_code for a in answers)
+    tally.check("race", len(places) == 1 and codes[302] + codes[409] == 6, f"visit_new ×6: {dict(codes)} {places}")
+    sheet = places.pop() if places else owner.post("/projects/2/visits/new/", typed).headers["Location"]
     sheet_id = re.search(r"/visits/(\d+)/", sheet).group(1)
-    contact = re.search(r'name="met-0-contact"[^>]*>.*?<option value="(\d+)"', owner.get(sheet).text, re.S).group(1)
+    contact = re.search(r'name="add_met"[^>]*value="(\d+)"', owner.get(sheet).text).group(1)  # a chip of the chain
     # Six autosaves from one version: one saves, the rest are told another copy exists.
     answers = together([lambda b=b, i=i: b.post(f"/visits/{sheet_id}/autosave/", {"version": "1", "purpose": f"第{i}台", "device": f"d{i}"}) for i, b in enumerate(tabs)])
     codes = Counter(a.status_code for a in answers)
@@ -476,9 +485,10 @@ def attack_races(args, tally: Tally) -> None:
     version = re.search(r'name="version" value="(\d+)"', owner.get(sheet).text).group(1)
     owner.post(sheet, {"version": version, "date": time.strftime("%Y-%m-%d"), "met-0-contact": contact, "purpose": "并发提交"})
     version = re.search(r'name="version" value="(\d+)"', owner.get(sheet).text).group(1)
-    before = activities()
     answers = together([lambda b=b: b.post(f"/visits/{sheet_id}/submit/", {"version": version}) for b in tabs])
-    tally.check("race", all(a.status_code == 302 for a in answers) and activities() == before + 1, f"visit submit ×6: {[a.status_code for a in answers]}, activities {before} → {activities()}")
+    landed = {a.headers.get("Location") for a in answers}  # the one activity it filed, whoever asked
+    tally.check("race", all(a.status_code == 302 for a in answers) and len(landed) == 1 and "#activity-" in str(landed),
+                f"visit submit ×6: {[a.status_code for a in answers]}, landed on {landed}")
     # Six taps on "add to the decision chain" for one contact.
     page = owner.get("/projects/2/chain/add/", headers={"HX-Request": "true"}).text
     option = re.search(r'name="contact"[^>]*>.*?<option value="(\d+)"', page, re.S)
@@ -500,6 +510,7 @@ def attack_races(args, tally: Tally) -> None:
     tally.check("race", codes[302] == 1 and codes[409] == 5, f"decide ×6 by two managers: {dict(codes)}")
     # Six saves of the project's basics from one version: one saves, five are refused as stale.
     form = forms_of(owner.get("/projects/2/edit/?part=basics", headers={"HX-Request": "true"}).text)[0]
+    form["fields"] = [(k, v) for k, v in form["fields"] if k != "csrfmiddlewaretoken"]  # each tab sends its own
     answers = together([lambda b=b, i=i: b.post("/projects/2/edit/?part=basics", [(k, f"并发{i}" if k.endswith("name") else v) for k, v in form["fields"]], htmx=True) for i, b in enumerate(tabs)])
     codes = Counter(a.status_code for a in answers)
     tally.check("race", codes[200] + codes[302] == 1 and codes[409] == 5, f"project edit ×6: {dict(codes)}")
@@ -550,7 +561,7 @@ def attack_input(args, tally: Tally, urls: set[str]) -> None:
     for path in (f"/projects/{HUGE}/", f"/accounts/{HUGE}/", f"/visits/{HUGE}.pdf", "/projects/%00/", "/accounts/%ff%fe/",
                  "/projects/1/plan/v0/", f"/projects/1/plan/v{HUGE}/", "/projects/-1/", "/%2e%2e/%2e%2e/etc/passwd"):
         response = owner.get(path)
-        tally.check("input", response.status_code in (400, 404), f"GET {path[:40]}: {response.status_code}")
+        tally.check("input", response.status_code in (400, 404, 414), f"GET {path[:40]}: {response.status_code}")
     too_many = [(f"f{i}", "x") for i in range(1500)]
     for name, body in (("1,500 fields", encode(too_many)), ("3 MB", encode([("purpose", "长" * 1_100_000)]))):
         response = owner.post("/projects/1/edit/?part=basics", body, headers={"Content-Type": "application/x-www-form-urlencoded"})
@@ -695,13 +706,297 @@ def attack_plan_files(args, tally: Tally) -> None:
             tally.check("plan-file", done.returncode == 2 and "Traceback" not in done.stderr, f"{command} invalid UTF-8: exit {done.returncode}")
 
 
+# ---- 10. the newer surfaces: calendar feeds, notices, group robots, customer import, company sign-in ------
+
+
+def attack_calendar(args, tally: Tally) -> None:
+    print("10. calendar feeds: the secret address is the only key", flush=True)
+    owner, other = Browser(args.base, OWNER), Browser(args.base, OTHER_TEAM)
+
+    def new_address(browser: Browser, action: str = "new") -> str:
+        page = browser.post("/calendar/", {"action": action}, headers={"Referer": args.base + "/calendar/"})
+        found = re.search(r'value="https?://[^"/]+(/calendar/[^"]+\.ics)"', page.text)
+        return unescape(found.group(1)) if found else ""
+
+    first = new_address(owner)
+    anonymous = Browser(args.base)
+    shown = anonymous.get(first) if first else None
+    tally.check("calendar", shown is not None and shown.status_code == 200 and shown.text.startswith("BEGIN:VCALENDAR"),
+                f"the owner's own address opens without signing in: {shown.status_code if shown else 'no address'}")
+    token = first.removeprefix("/calendar/").removesuffix(".ics")
+    guesses = [
+        token[:-1] + ("A" if token[-1] != "A" else "B"), token.upper(), token + "x", token[:20], "x" * 43,
+        "", "..%2f..%2fetc%2fpasswd", "%00", "%ff%fe", HUGE, token + "%00", " " + token, "null", "None",
+    ]
+    for guess in guesses:
+        for browser in (anonymous, other):
+            response = browser.get(f"/calendar/{guess}.ics")
+            tally.check("calendar", response.status_code in (400, 404, 414), f"GET a guessed address {guess[:16]!r}: {response.status_code}")
+    for method in ("POST", "PUT", "DELETE"):
+        response = anonymous.request(method, first)
+        tally.check("calendar", response.status_code in (403, 404, 405), f"{method} the address: {response.status_code}")
+    # What the feed shows: only the owner's own activities, and text that cannot start an event of its own.
+    injected = "周会\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\r\nEND:VEVENT\r\nX-INJ:1"
+    page = owner.get("/projects/1/activities/add/", headers={"HX-Request": "true"})
+    forms = forms_of(page.text) if page.status_code == 200 else []
+    if forms:
+        data = [(k, v) for k, v in forms[0]["fields"] if k not in ("goal", "date", "kind", "done")]
+        data += [("goal", injected), ("date", time.strftime("%Y-%m-%d")), ("kind", "visit")]
+        contact = re.search(r'name="contacts"[^>]*value="(\d+)"|name="contacts"[^>]*>\s*<option value="(\d+)"', page.text)
+        if contact:
+            data.append(("contacts", contact.group(1) or contact.group(2)))
+        saved = owner.post("/projects/1/activities/add/", data, htmx=True)
+        tally.check("calendar", fine(saved), f"an activity whose goal carries iCalendar lines: {saved.status_code}")
+    feed = anonymous.get(first).text if first else ""
+    lines = feed.replace("\r\n ", "").split("\r\n")
+    tally.check("calendar", "SUMMARY:INJECTED" not in lines and "X-INJ:1" not in lines
+                and feed.count("BEGIN:VEVENT") == feed.count("END:VEVENT"), "a goal's line breaks start no event")
+    theirs = other_address = new_address(other)
+    other_feed = anonymous.get(theirs).text if theirs else ""
+    leaked = [m for m in PROJECT_ONLY if m in other_feed]
+    tally.check("calendar", bool(other_address) and not leaked, f"another team's rep's feed shows {leaked}")
+    # A new address revokes the old one; stopping revokes the new one.
+    second = new_address(owner)
+    tally.check("calendar", anonymous.get(first).status_code == 404, "the replaced address is 404")
+    tally.check("calendar", anonymous.get(second).status_code == 200, "the new address opens")
+    new_address(owner, "stop")
+    tally.check("calendar", anonymous.get(second).status_code == 404, "the stopped address is 404")
+    tally.check("calendar", owner.get("/calendar/").status_code == 200 and "/calendar/" not in
+                re.sub(r'action="[^"]*"|href="[^"]*"', "", owner.get("/calendar/").text.split("<main", 1)[-1]),
+                "the settings page never shows an address again")
+
+
+def attack_notices(args, tally: Tally) -> None:
+    print("11. notices: the bell, opening, settings", flush=True)
+    owner, other, lead = Browser(args.base, OWNER), Browser(args.base, OTHER_TEAM), Browser(args.base, LEAD)
+    mine = sorted({int(n) for n in re.findall(r"/notices/(\d+)/open/", owner.get("/notices/").text)})
+    mine += sorted({int(n) for n in re.findall(r"/notices/(\d+)/open/", lead.get("/notices/").text)})
+    for number in set(mine) | set(range(1, 40)):
+        response = other.post(f"/notices/{number}/open/")
+        tally.check("notices", response.status_code == 404 or number not in mine, f"another's notice {number} opened: {response.status_code}")
+        tally.check("notices", not shows(response, TEAM_ONE), f"notice {number} shows 电网一组 to another team")
+    for number in mine[:5]:
+        browser = owner if number in mine[: len(mine)] else lead
+        response = browser.post(f"/notices/{number}/open/")
+        location = response.headers.get("Location", "/")
+        tally.check("notices", response.status_code in (302, 404) and local(args.base, location), f"open {number} → {location}")
+        tally.check("notices", browser.get(f"/notices/{number}/open/").status_code in (404, 405), f"GET open {number} writes nothing")
+    hostile = [
+        {"email": "a@example.com\r\nBcc: all@evil.example"}, {"email": "<script>X</script>@x.cn"},
+        {"email": "x" * 5000 + "@example.com"}, {"quiet_from": "25:61"}, {"quiet_from": "\x00"},
+        {"quiet_until": HUGE}, {"kind_plan_returned": "sms"}, {"kind_digest": "robot"}, {"kind_unknown": "email"},
+        {"email": "rep@example.com", "kind_plan_returned": ["email", "robot"], "quiet_from": "22:00", "quiet_until": "07:30"},
+    ]
+    for fields in hostile:
+        response = owner.post("/notices/settings/", fields)
+        tally.check("notices", response.status_code in (302, 422), f"settings {str(fields)[:50]}: {response.status_code}")
+    for url in ("/notices/", "/notices/count/", "/notices/?page=" + HUGE, "/notices/?page=-1", "/notices/?page=%00"):
+        response = owner.get(url)
+        held = response.status_code == 200 or (response.status_code == 414 and HUGE in url)  # gunicorn's limit
+        tally.check("notices", held, f"GET {url[:30]}: {response.status_code}")
+    response = owner.get("/notices/read/")
+    tally.check("notices", response.status_code == 405, f"GET /notices/read/ (writes only on POST): {response.status_code}")
+
+
+ROBOT_ADDRESSES = [
+    "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a", "https://qyapi.weixin.qq.com.evil.example/x",
+    "https://qyapi.weixin.qq.com@evil.example/x", "https://evil.example#@qyapi.weixin.qq.com/",
+    "https://127.0.0.1\\@qyapi.weixin.qq.com/cgi-bin/webhook/send", "https://user:pw@qyapi.weixin.qq.com/x",
+    "https://qyapi.weixin.qq.com:8443/x", "https://127.0.0.1:8961/logout/", "https://[::1]/", "https://10.0.0.1/",
+    "https://169.254.169.254/latest/meta-data/", "https://localhost/", "https://0x7f000001/", "file:///etc/passwd",
+    "gopher://qyapi.weixin.qq.com/", "https://oapi.dingtalk.com/robot/send?access_token=a", "javascript:alert(1)",
+    "https://qyapi.weixin.qq.com/" + "x" * 600, "https://qyapi.weixin.qq.com/\x00",
+]
+
+
+def attack_robots(args, tally: Tally) -> None:
+    print("12. group robots: only the platforms' hosts, write-only, the team's own", flush=True)
+    lead, director = Browser(args.base, LEAD), Browser(args.base, DIRECTOR)
+    teams = {name: int(n) for n, name in re.findall(r'href="/team/\?team=(\d+)"[^>]*>([^<]+)<', director.get("/team/").text)}
+    ours, theirs = teams.get("电网一组", 3), teams.get("电网二组", 4)
+    url = f"/teams/{ours}/robots/"
+
+    def listed(browser: Browser, team: int) -> list[str]:
+        return re.findall(r'name="remove" value="(\d+)"', browser.get(f"/teams/{team}/robots/").text)
+
+    before = listed(lead, ours)
+    for address in ROBOT_ADDRESSES:
+        response = lead.post(url, {"name": "群", "kind": "wecom", "url": address, "secret": ""})
+        tally.check("robots", response.status_code == 422, f"robot address {address[:48]!r}: {response.status_code}")
+    tally.check("robots", listed(lead, ours) == before, "a refused address added a robot")
+    secret_url = f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET{uuid.uuid4().hex[:8]}"
+    response = lead.post(url, {"name": "<b>X群</b>", "kind": "wecom", "url": secret_url, "secret": "SECshh"})
+    tally.check("robots", response.status_code == 302, f"a platform's robot address is accepted: {response.status_code}")
+    page = lead.get(url).text
+    tally.check("robots", "SECRET" not in page and "SECshh" not in page and "<b>X群</b>" not in page, "the address or secret is shown")
+    director.post(f"/teams/{theirs}/robots/", {"name": "二组群", "kind": "feishu", "url": "https://open.feishu.cn/open-apis/bot/v2/hook/x"})
+    their_robots = listed(director, theirs)
+    for odd in ["²", "٣", HUGE, str(2**63), "-1", "\x00", "1e3", *their_robots]:
+        response = lead.post(url, {"remove": odd})
+        tally.check("robots", fine(response), f"remove={odd[:10]!r}: {response.status_code}")
+    tally.check("robots", listed(director, theirs) == their_robots, "a lead removed another team's robot")
+    for who in (OWNER, OTHER_TEAM, SAME_TEAM, NO_TEAM):
+        browser = Browser(args.base, who)
+        for method in ("GET", "POST"):
+            response = browser.get(url) if method == "GET" else browser.post(url, {"remove": listed(lead, ours)[0]})
+            tally.check("robots", response.status_code == 404, f"{method} {url} by {who}: {response.status_code}")
+    tally.check("robots", listed(lead, ours), "someone else removed the team's robot")
+
+
+def xlsx_bytes(rows, transform=None) -> bytes:
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if transform is None:
+        return buffer.getvalue()
+    source, out = zipfile.ZipFile(io.BytesIO(buffer.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            archive.writestr(item, transform(item.filename, data))
+    return out.getvalue()
+
+
+def hostile_workbooks() -> dict[str, tuple[str, bytes]]:
+    import zipfile
+
+    header = ["客户名称", "联系人", "职务", "上级"]
+    good = [header, ["导入客户甲", "张三", "处长", ""], ["导入客户甲", "李四", "专责", "张三"]]
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 300_000_000)
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+              + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>')
+    external = (b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&x;</t></si></sst>')
+
+    def with_shared(replacement: bytes):
+        def transform(name: str, data: bytes) -> bytes:
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace("<is><t>导入客户甲</t></is>".encode(), b"<v>0</v>", 1).replace(b't="inlineStr"><v>0', b't="s"><v>0', 1)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+            return data
+        book = xlsx_bytes(good, transform)
+        source, out = zipfile.ZipFile(io.BytesIO(book)), io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for item in source.infolist():
+                archive.writestr(item, source.read(item.filename))
+            archive.writestr("xl/sharedStrings.xml", replacement)
+        return out.getvalue()
+
+    formulas = [header, ['=HYPERLINK("https://evil.example","点我")', "=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0"],
+                ["导入客户乙", "-2+3", "=cmd|' /C calc'!A0", ""]]
+    csv_rows = lambda rows: "\n".join(",".join(f'"{c}"' for c in row) for row in rows)  # noqa: E731
+    return {
+        "a good workbook": ("客户.xlsx", xlsx_bytes(good)),
+        "formulas in cells": ("公式.xlsx", xlsx_bytes(formulas)),
+        "a zip bomb": ("bomb.xlsx", bomb.getvalue()),
+        "billion laughs": ("laughs.xlsx", with_shared(laughs)),
+        "an external entity": ("xxe.xlsx", with_shared(external)),
+        "damaged": ("坏.xlsx", b"PK\x03\x04" + os.urandom(3000)),
+        "an .xlsx that is text": ("伪装.xlsx", "客户名称,联系人\n甲,乙\n".encode()),
+        "the last row far away": ("far.xlsx", xlsx_bytes(good, lambda n, d: d.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>') if n.endswith("sheet1.xml") else d)),
+        "a reports-to loop": ("环.csv", csv_rows([header, ["环客户", "甲", "处长", "乙"], ["环客户", "乙", "处长", "甲"]]).encode()),
+        "CSV in GBK": ("gbk.csv", csv_rows(good).encode("gb18030")),
+        "CSV with NUL": ("nul.csv", csv_rows(good).encode() + b"\x00\x00"),
+        "CSV formulas": ("f.csv", csv_rows(formulas).encode()),
+        "CSV with markup": ("<img src=x onerror=X1>.csv", csv_rows([header, ["<script>X1</script>", "<b>X2</b>", "{{7*191}}", ""]]).encode()),
+        "CSV a 200,000-character cell": ("long.csv", csv_rows([header, ["长" * 200_000, "甲", "", ""]]).encode()),
+        "CSV 10,000 columns": ("wide.csv", (",".join(header + ["x"] * 10_000) + "\n" + ",".join(["宽客户"] * 10_004)).encode()),
+        "CSV 20,001 rows": ("rows.csv", (",".join(header) + "\n" + "".join(f"多客户{i},人{i},,\n" for i in range(20_001))).encode()),
+        "CSV unbalanced quotes": ("q.csv", ('客户名称,联系人\n"甲,乙\n' + '"' * 5000).encode()),
+        "CSV only a header": ("h.csv", ",".join(header).encode()),
+        "CSV invalid UTF-8 and GBK": ("bad.csv", b"\xff\xfe\xfd" * 100),
+        "11 MB": ("big.csv", (",".join(header) + "\n").encode() + b"x,y,,\n" * 1_900_000),
+        "empty": ("empty.csv", b""),
+        "a name with NUL and a path": ("../../etc/pa\x00sswd.csv", csv_rows(good).encode()),
+    }
+
+
+def attack_import(args, tally: Tally) -> None:
+    print("13. customer import: hostile workbooks and CSV, someone else's list", flush=True)
+    owner = Browser(args.base, OWNER)
+    page = owner.get("/accounts/import/").text
+    team = (re.search(r'<option value="(\d+)"[^>]*selected', page) or re.search(r'<option value="(\d+)"', page)).group(1)
+    batches = []
+    for label, (name, content) in hostile_workbooks().items():
+        started = time.monotonic()
+        try:
+            response = owner.post("/accounts/import/", {"team": team}, files={"file": (name, content)})
+        except requests.exceptions.RequestException as error:
+            tally.check("import", False, f"upload {label}: {type(error).__name__}")
+            continue
+        took = time.monotonic() - started
+        tally.check("import", response.status_code in (302, 400, 413, 422) and took < 30, f"upload {label}: {response.status_code} in {took:.0f}s")
+        if response.status_code == 302:
+            batches.append((label, response.headers["Location"]))
+        elif response.status_code == 422:
+            tally.check("import", "errorlist" in response.text, f"upload {label}: refused without saying why")
+        check_page(tally, f"upload {label}", response)
+    for label, url in batches:
+        preview = owner.get(url)
+        tally.check("import", preview.status_code == 200, f"preview {label}: {preview.status_code}")
+        check_page(tally, f"preview {label}", preview)
+        tally.check("import", "root:x:0" not in preview.text and "lollollol" not in preview.text, f"preview {label} expanded an entity")
+        for who in (SAME_TEAM, OTHER_TEAM, NO_TEAM):
+            other = Browser(args.base, who)
+            for method in ("GET", "POST"):
+                response = other.get(url) if method == "GET" else other.post(url, {"action": "apply"})
+                tally.check("import", response.status_code == 404, f"{method} {label}'s preview by {who}: {response.status_code}")
+        for data in ({"action": "map", "col-0": "nonsense", "col-99999": "name", f"col-{HUGE}": "name"}, {"action": "map", "col-0": "account", "col-1": "name", "col-2": "title", "col-3": "reports_to"},
+                     {"action": "apply", "duplicates": "update", "row-2": "\x00"}):
+            response = owner.post(url, data)
+            tally.check("import", response.status_code in (200, 302, 422), f"{data['action']} {label}: {response.status_code}")
+    response = owner.post("/accounts/import/", {"team": str(int(team) + 1)}, files={"file": ("a.csv", b"x")})
+    tally.check("import", response.status_code == 422, f"into another team's accounts: {response.status_code}")
+    for name in ("导入客户乙", "环客户"):
+        listing = owner.get("/accounts/", params={"q": name})
+        tally.check("import", listing.status_code == 200, f"the accounts list after importing {name}")
+    lead = Browser(args.base, LEAD)
+    attack_exports(tally, lead, owner)  # imported formulas and markup reach the exports as text
+
+
+SIGNIN_PATHS = ["/auth/dingtalk/login/", "/auth/dingtalk/login/callback/?code=x&state=y", "/auth/feishu/login/",
+                "/auth/feishu/login/callback/?code=x&state=y", "/auth/wecom/login/", "/auth/wecom/login/callback/?code=x",
+                "/auth/oidc/company/login/", "/auth/oidc/company/login/callback/?code=x&state=y", "/auth/oidc/evil/login/",
+                "/auth/signup/", "/auth/login/", "/auth/password/reset/", "/auth/email/", "/auth/3rdparty/", "/auth/social/connections/"]
+
+
+def attack_signin(args, tally: Tally) -> None:
+    print("14. company sign-in URLs while no provider is configured", flush=True)
+    for browser, who in ((Browser(args.base), "anonymous"), (Browser(args.base, OWNER), OWNER)):
+        for path in SIGNIN_PATHS:
+            for method in ("GET", "POST"):
+                response = browser.get(path) if method == "GET" else browser.post(path, {"process": "login"})
+                tally.check("signin", response.status_code == 404, f"{method} {path} {who}: {response.status_code}")
+        for path in ("/auth/cancelled/", "/auth/error/"):
+            response = browser.get(path)
+            tally.check("signin", response.status_code == 200, f"GET {path} {who}: {response.status_code}")
+    login = Browser(args.base).get("/login/").text
+    tally.check("signin", "/auth/" not in login, "the sign-in page offers an unconfigured company sign-in")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", default="http://127.0.0.1:8961")
     parser.add_argument("--proxy-base", help="the same app behind a pretend proxy (BEHIND_TLS_PROXY=1)")
     parser.add_argument("--manage", default=f"{sys.executable} manage.py", help="how to run manage.py against the server's database")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every attempt, not only failures")
-    parser.add_argument("--only", help="comma-separated categories: access,xss,csrf,redirect,race,input,headers,lockout,plan-file")
+    parser.add_argument("--only", help="comma-separated categories: access,xss,csrf,redirect,race,input,headers,lockout,plan-file,"
+                        "calendar,notices,robots,import,signin")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
     tally = Tally(args.verbose)
@@ -710,14 +1005,16 @@ def main() -> None:
     urls = attack_access(args, tally) if not only or "access" in only else crawl(Browser(args.base, OWNER), ["/", "/projects/", "/accounts/"])
     # The plan files first (they export a project the XSS step renames), the lockout last (it locks).
     steps = [("plan-file", attack_plan_files), ("csrf", attack_csrf), ("redirect", attack_redirects), ("xss", attack_xss),
-             ("race", attack_races), ("input", attack_input), ("headers", attack_headers), ("lockout", attack_lockout)]
+             ("calendar", attack_calendar), ("notices", attack_notices), ("robots", attack_robots), ("import", attack_import),
+             ("signin", attack_signin), ("race", attack_races), ("input", attack_input), ("headers", attack_headers),
+             ("lockout", attack_lockout)]
     for name, step in steps:
         if only and name not in only:
             continue
-        if step in (attack_redirects, attack_races, attack_lockout, attack_plan_files):
-            step(args, tally)
-        else:
+        if step in (attack_csrf, attack_xss, attack_input, attack_headers):
             step(args, tally, urls)
+        else:
+            step(args, tally)
     print(f"\n{time.monotonic() - started:.0f} s")
     sys.exit(0 if tally.report() else 1)
 
