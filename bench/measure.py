@@ -115,8 +115,8 @@ def count_queries(page: Page) -> tuple[int | None, int | None, int | None]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
     from projects.desks.selectors import KEPT_WARNINGS
+
     from salescamp.models import User
 
     def one(username, path):
@@ -149,8 +149,8 @@ def drawn_ms(page: Page, runs: int = 5, keep_warnings: bool = False) -> float:
 
     from django.core.cache import caches
     from django.test import Client
-
     from projects.desks.selectors import KEPT_WARNINGS
+
     from salescamp.models import User
 
     client = Client(SERVER_NAME="127.0.0.1")
@@ -178,9 +178,10 @@ def pdf_export(info: dict, base: str, cookie: str, runs: int = 5) -> dict:
     import statistics
     import time
 
+    from projects.plans.plan import load_plan, plan_snapshot
+
     from projects.deals.access import project_for
     from projects.plans.pdf import plan_pdf
-    from projects.plans.plan import load_plan, plan_snapshot
     from projects.plans.review import comments_by_section
     from salescamp.models import User
 

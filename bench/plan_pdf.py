@@ -171,10 +171,10 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
     from django.utils import translation
+    from projects.plans.plan import load_plan, plan_snapshot
 
     from projects.deals.access import visible_projects
     from projects.plans import pdf
-    from projects.plans.plan import load_plan, plan_snapshot
     from salescamp.models import User
 
     try:

@@ -1,5 +1,5 @@
-"""An outside attack on a running 大客户作战台, as an attacker with a browser's tools would make it: plain HTTP
-requests (no Django inside), plus the two command-line doors an operator opens (check_plan, import_plan).
+"""An outside attack on a running 大客户作战台, as an attacker with a browser's tools would make it: plain
+HTTP requests (no Django inside), plus the two command-line doors an operator opens (check_plan, import_plan).
 
 It expects the server docs/security.md describes: DEBUG off, gunicorn, PostgreSQL, `manage.py seed_demo`
 data, and two extra users (xiaowang: a rep of 电网一组 who owns nothing; nobody: in no team). A second
@@ -31,9 +31,23 @@ PASSWORD = "demo-2026"
 OWNER, LEAD, DIRECTOR = "xiaozhang", "wangzuzhang", "chenzongjian"
 OTHER_TEAM, SAME_TEAM, NO_TEAM = "xiaoli", "xiaowang", "nobody"
 # What the demo's 电网一组 holds: shown to anyone outside the team, it is a leak.
-TEAM_ONE = ["国网东北分部", "国网辽宁电力", "国网吉林电力", "配电自动化集采项目", "变电站巡检机器人", "钱副总", "交采中心某工"]
+TEAM_ONE = [
+    "国网东北分部",
+    "国网辽宁电力",
+    "国网吉林电力",
+    "配电自动化集采项目",
+    "变电站巡检机器人",
+    "钱副总",
+    "交采中心某工",
+]
 # What only those who see 小张's projects may read (a teammate of his sees the accounts, not the deals).
-PROJECT_ONLY = ["配电自动化集采项目", "变电站巡检机器人", "配网故障指示器", "配网运维平台", "只希望这个项目能够平安落地"]
+PROJECT_ONLY = [
+    "配电自动化集采项目",
+    "变电站巡检机器人",
+    "配网故障指示器",
+    "配网运维平台",
+    "只希望这个项目能够平安落地",
+]
 SKIP = ("/logout/", "/static/", "/i18n/", "/admin/", "/login/", "/password/")
 LINK_RE = re.compile(r'(?:href|hx-get|hx-post|action|data-autosave-url)="(/[^"#]*)"')
 HUGE = "9" * 5000
@@ -197,8 +211,11 @@ def crawl(browser: Browser, starts, limit=600) -> set[str]:
 
 def kind_of(url: str) -> str:
     path = url.split("?")[0]
-    if re.match(r"^/(projects/\d+|(chain|pains|activities|engagement|internal-selling|resources|competitors"
-                r"|tender|negotiation|visits|tasks|notices|accounts/import)/\d+)", path):
+    if re.match(
+        r"^/(projects/\d+|(chain|pains|activities|engagement|internal-selling|resources|competitors"
+        r"|tender|negotiation|visits|tasks|notices|accounts/import)/\d+)",
+        path,
+    ):
         return "project"  # a project's, or one person's own (a notice, an import): 404 to all the others
     if re.match(r"^/(accounts|contacts)/\d+", path):
         return "account"
@@ -216,7 +233,9 @@ def shows(response, markers) -> list[str]:
 def attack_access(args, tally: Tally) -> set[str]:
     print("1. access control", flush=True)
     urls = crawl(Browser(args.base, OWNER), ["/", "/projects/", "/accounts/"])
-    urls |= crawl(Browser(args.base, LEAD), ["/team/", "/reviews/"] + [f"/teams/{t}/thresholds/" for t in range(1, 6)])
+    urls |= crawl(
+        Browser(args.base, LEAD), ["/team/", "/reviews/"] + [f"/teams/{t}/thresholds/" for t in range(1, 6)]
+    )
     urls |= {"/projects/new/", "/accounts/new/", "/team/export.csv", "/team/export.xlsx", "/team/report.pdf"}
     print(f"   {len(urls)} URLs of 电网一组 found by crawling as its rep and its lead", flush=True)
     attackers = {
@@ -231,7 +250,9 @@ def attack_access(args, tally: Tally) -> set[str]:
                 response = browser.get(url) if method == "GET" else browser.post(url, {})
                 leaked = shows(response, markers)
                 held = response.status_code == 404 if kind in closed else fine(response)
-                tally.check("access", held and not leaked, f"{method} {url} by {who}: {response.status_code} {leaked}")
+                tally.check(
+                    "access", held and not leaked, f"{method} {url} by {who}: {response.status_code} {leaked}"
+                )
     anonymous = Browser(args.base)
     for url in sorted(urls):
         for method in ("GET", "POST"):
@@ -301,7 +322,9 @@ def attack_xss(args, tally: Tally, urls: set[str]) -> None:
         tally.check("xss", fine(saved), f"visit sheet with payloads: {saved.status_code}")
         sheet_id = re.search(r"/visits/(\d+)/", sheet_url).group(1)
         version = re.search(r'name="version" value="(\d+)"', owner.get(sheet_url).text)
-        submitted = owner.post(f"/visits/{sheet_id}/submit/", {"version": version.group(1) if version else ""})
+        submitted = owner.post(
+            f"/visits/{sheet_id}/submit/", {"version": version.group(1) if version else ""}
+        )
         tally.check("xss", fine(submitted), f"visit submit with payloads: {submitted.status_code}")
         autosave = owner.post(f"/visits/{sheet_id}/autosave/", data)
         check_page(tally, f"/visits/{sheet_id}/autosave/", autosave)
@@ -338,7 +361,9 @@ def check_page(tally: Tally, url: str, response) -> None:
     body = response.text
     raw = re.findall(r"<script>X\d+|<img src=x onerror=X\d+|<b>X\d+", body)
     if kind.startswith("application/json"):
-        raw = re.findall(r"<script>X\d+|<img src=x onerror=X\d+|<b>X\d+", json.dumps(response.json(), ensure_ascii=False))
+        raw = re.findall(
+            r"<script>X\d+|<img src=x onerror=X\d+|<b>X\d+", json.dumps(response.json(), ensure_ascii=False)
+        )
     injected = re.search(r"X\d+\S{0,40}?1337", body) is not None  # {{7*191}} evaluated
     tally.check("xss", fine(response) and not raw, f"GET {url}: {response.status_code}, unescaped {raw[:3]}")
     tally.check("xss", not injected, f"GET {url}: a template tag ran")
@@ -348,8 +373,16 @@ def attack_exports(tally: Tally, lead: Browser, owner: Browser) -> None:
     csv_response = lead.get("/team/export.csv")
     rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
     cells = [cell for row in rows for cell in row]
-    formulas = [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not re.match(r"^-?[\d.,%]*$", c))]
-    tally.check("xss", csv_response.status_code == 200 and not formulas, f"CSV cells that a spreadsheet runs: {formulas[:3]}")
+    formulas = [
+        c
+        for c in cells
+        if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not re.match(r"^-?[\d.,%]*$", c))
+    ]
+    tally.check(
+        "xss",
+        csv_response.status_code == 200 and not formulas,
+        f"CSV cells that a spreadsheet runs: {formulas[:3]}",
+    )
     xlsx = lead.get("/team/export.xlsx")
     try:
         from openpyxl import load_workbook
@@ -359,15 +392,22 @@ def attack_exports(tally: Tally, lead: Browser, owner: Browser) -> None:
         tally.check("xss", not typed, f"XLSX formulas: {typed[:3]}")
     except ImportError:
         print("   (openpyxl missing: XLSX not read back)")
-    for url in ("/projects/1/plan.pdf", "/team/report.pdf") + tuple(
-        f"/visits/{v}.pdf" for v in re.findall(r"/visits/(\d+)/", owner.get("/projects/1/").text)[:3]
-    ):
+    sheets = re.findall(r"/visits/(\d+)/", owner.get("/projects/1/").text)[:3]
+    for url in ("/projects/1/plan.pdf", "/team/report.pdf", *(f"/visits/{v}.pdf" for v in sheets)):
         response = (lead if "team" in url else owner).get(url)
         ok = response.status_code == 200 and response.content.startswith(b"%PDF")
         text = pdf_text(response.content) if ok else ""
         # Markup typed as text is printed as text: the tag shows; were it markup, it would have vanished.
-        vanished = [n for n in re.findall(r"X(\d+)", text) if f"<script>X{n}" not in text and f"<b>X{n}" not in text and f"<X{n}" not in text]
-        tally.check("xss", ok and not vanished, f"GET {url}: {response.status_code}, markup interpreted for {vanished[:3]}")
+        vanished = [
+            n
+            for n in re.findall(r"X(\d+)", text)
+            if f"<script>X{n}" not in text and f"<b>X{n}" not in text and f"<X{n}" not in text
+        ]
+        tally.check(
+            "xss",
+            ok and not vanished,
+            f"GET {url}: {response.status_code}, markup interpreted for {vanished[:3]}",
+        )
 
 
 def pdf_text(body: bytes) -> str:
@@ -382,7 +422,10 @@ def pdf_text(body: bytes) -> str:
 
 
 def attack_csrf(args, tally: Tally, urls: set[str]) -> None:
-    print("3. CSRF: every form's POST without the token, with another session's, from another origin", flush=True)
+    print(
+        "3. CSRF: every form's POST without the token, with another session's, from another origin",
+        flush=True,
+    )
     victim, other = Browser(args.base, OWNER), Browser(args.base, OTHER_TEAM)
     foreign_token = other.token()
     targets = {}  # one form per route: the check is the middleware's, the same for every row
@@ -390,7 +433,9 @@ def attack_csrf(args, tally: Tally, urls: set[str]) -> None:
         page = victim.get(url)
         if page.status_code == 200 and page.headers.get("Content-Type", "").startswith("text/html"):
             for form in forms_of(page.text):
-                targets.setdefault(re.sub(r"\d+", "N", form["action"] or url), (form["action"] or url, form["fields"]))
+                targets.setdefault(
+                    re.sub(r"\d+", "N", form["action"] or url), (form["action"] or url, form["fields"])
+                )
             for action in re.findall(r'(?:hx-post|data-autosave-url)="(/[^"]+)"', page.text):
                 targets.setdefault(re.sub(r"\d+", "N", action), (unescape(action), []))
     targets["logout"] = ("/logout/", [])
@@ -404,7 +449,9 @@ def attack_csrf(args, tally: Tally, urls: set[str]) -> None:
             ("another session's token", victim.post(action, data, token=foreign_token)),
             ("a forged origin", victim.post(action, data, headers={"Origin": "https://evil.example"})),
         ):
-            tally.check("csrf", response.status_code == 403, f"POST {action} with {name}: {response.status_code}")
+            tally.check(
+                "csrf", response.status_code == 403, f"POST {action} with {name}: {response.status_code}"
+            )
     tally.check("csrf", victim.get("/").status_code == 200, "the forged posts signed the victim out")
     print(f"   {len(targets)} POST targets", flush=True)
 
@@ -412,9 +459,24 @@ def attack_csrf(args, tally: Tally, urls: set[str]) -> None:
 # ---- 4. open redirects -------------------------------------------------------------------------------------
 
 
-REDIRECTS = [EVIL, "NaN", "desk", "project_detail", "//evil.example", "/\\evil.example", "\\\\evil.example", "https:evil.example", "http:/evil.example",
-             "/%2F%2Fevil.example", "%2F%2Fevil.example", "javascript:alert(1)", "/\t/evil.example", " //evil.example",
-             "https://127.0.0.1.evil.example/", "https://evil.example@127.0.0.1/"]
+REDIRECTS = [
+    EVIL,
+    "NaN",
+    "desk",
+    "project_detail",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "https:evil.example",
+    "http:/evil.example",
+    "/%2F%2Fevil.example",
+    "%2F%2Fevil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    " //evil.example",
+    "https://127.0.0.1.evil.example/",
+    "https://evil.example@127.0.0.1/",
+]
 
 
 def local(base: str, location: str) -> bool:
@@ -431,27 +493,45 @@ def attack_redirects(args, tally: Tally) -> None:
         browser = Browser(args.base)
         browser.get("/login/", params={"next": target})
         tries = {
-            "login next": lambda b=browser, t=target: b.post("/login/", {"username": OWNER, "password": PASSWORD, "next": t}),
-            "setlang next": lambda b=browser, t=target: b.post("/i18n/setlang/", {"language": "en", "next": t}),
-            "setlang Referer": lambda b=browser, t=target: b.post("/i18n/setlang/", {"language": "zh-hans"}, headers={"Referer": t}),
-            "logout next": lambda b=browser, t=target: b.post(f"/logout/?next={requests.utils.quote(t)}", {"next": t}),
+            "login next": lambda b=browser, t=target: b.post(
+                "/login/", {"username": OWNER, "password": PASSWORD, "next": t}
+            ),
+            "setlang next": lambda b=browser, t=target: b.post(
+                "/i18n/setlang/", {"language": "en", "next": t}
+            ),
+            "setlang Referer": lambda b=browser, t=target: b.post(
+                "/i18n/setlang/", {"language": "zh-hans"}, headers={"Referer": t}
+            ),
+            "logout next": lambda b=browser, t=target: b.post(
+                f"/logout/?next={requests.utils.quote(t)}", {"next": t}
+            ),
         }
         # After deleting a draft or ticking a task, the form's next: a path of ours or the desk.
         owner = Browser(args.base, OWNER)
-        sheet = owner.post("/projects/2/visits/new/", {"client_key": str(uuid.uuid4())}).headers.get("Location", "")
+        sheet = owner.post("/projects/2/visits/new/", {"client_key": str(uuid.uuid4())}).headers.get(
+            "Location", ""
+        )
         sheet_id = re.search(r"/visits/(\d+)/", sheet)
         if sheet_id:
-            tries["visit delete next"] = lambda b=owner, t=target, s=sheet_id.group(1): b.post(f"/visits/{s}/delete/", {"next": t})
-        task = re.search(r'/tasks/(\d+)/done/', owner.get("/projects/1/").text)
+            tries["visit delete next"] = lambda b=owner, t=target, s=sheet_id[1]: b.post(
+                f"/visits/{s}/delete/", {"next": t}
+            )
+        task = re.search(r"/tasks/(\d+)/done/", owner.get("/projects/1/").text)
         if task:
-            tries["task tick next"] = lambda b=owner, t=target, n=task.group(1): b.post(f"/tasks/{n}/done/", {"next": t, "done": "0"})
+            tries["task tick next"] = lambda b=owner, t=target, n=task[1]: b.post(
+                f"/tasks/{n}/done/", {"next": t, "done": "0"}
+            )
         for name, attempt in tries.items():
             try:
                 response = attempt()
             except requests.exceptions.InvalidHeader:
                 continue  # not a header any client can send
             location = response.headers.get("Location", "/")
-            tally.check("redirect", fine(response) and local(args.base, location), f"{name}={target!r} → {response.status_code} {location}")
+            tally.check(
+                "redirect",
+                fine(response) and local(args.base, location),
+                f"{name}={target!r} → {response.status_code} {location}",
+            )
 
 
 # ---- 5. races ----------------------------------------------------------------------------------------------
@@ -474,21 +554,45 @@ def attack_races(args, tally: Tally) -> None:
     answers = together([lambda b=b: b.post("/projects/2/visits/new/", typed) for b in tabs])
     places = {a.headers.get("Location") for a in answers if a.status_code == 302}
     codes = Counter(a.status_code for a in answers)
-    tally.check("race", len(places) == 1 and codes[302] + codes[409] == 6, f"visit_new ×6: {dict(codes)} {places}")
+    tally.check(
+        "race", len(places) == 1 and codes[302] + codes[409] == 6, f"visit_new ×6: {dict(codes)} {places}"
+    )
     sheet = places.pop() if places else owner.post("/projects/2/visits/new/", typed).headers["Location"]
     sheet_id = re.search(r"/visits/(\d+)/", sheet).group(1)
-    contact = re.search(r'name="add_met"[^>]*value="(\d+)"', owner.get(sheet).text).group(1)  # a chip of the chain
+    contact = re.search(r'name="add_met"[^>]*value="(\d+)"', owner.get(sheet).text).group(
+        1
+    )  # a chip of the chain
     # Six autosaves from one version: one saves, the rest are told another copy exists.
-    answers = together([lambda b=b, i=i: b.post(f"/visits/{sheet_id}/autosave/", {"version": "1", "purpose": f"第{i}台", "device": f"d{i}"}) for i, b in enumerate(tabs)])
+    answers = together(
+        [
+            lambda b=b, i=i: b.post(
+                f"/visits/{sheet_id}/autosave/", {"version": "1", "purpose": f"第{i}台", "device": f"d{i}"}
+            )
+            for i, b in enumerate(tabs)
+        ]
+    )
     codes = Counter(a.status_code for a in answers)
     tally.check("race", codes[200] == 1 and codes[409] == 5, f"autosave ×6: {dict(codes)}")
     version = re.search(r'name="version" value="(\d+)"', owner.get(sheet).text).group(1)
-    owner.post(sheet, {"version": version, "date": time.strftime("%Y-%m-%d"), "met-0-contact": contact, "purpose": "并发提交"})
+    owner.post(
+        sheet,
+        {
+            "version": version,
+            "date": time.strftime("%Y-%m-%d"),
+            "met-0-contact": contact,
+            "purpose": "并发提交",
+        },
+    )
     version = re.search(r'name="version" value="(\d+)"', owner.get(sheet).text).group(1)
-    answers = together([lambda b=b: b.post(f"/visits/{sheet_id}/submit/", {"version": version}) for b in tabs])
+    answers = together(
+        [lambda b=b: b.post(f"/visits/{sheet_id}/submit/", {"version": version}) for b in tabs]
+    )
     landed = {a.headers.get("Location") for a in answers}  # the one activity it filed, whoever asked
-    tally.check("race", all(a.status_code == 302 for a in answers) and len(landed) == 1 and "#activity-" in str(landed),
-                f"visit submit ×6: {[a.status_code for a in answers]}, landed on {landed}")
+    tally.check(
+        "race",
+        all(a.status_code == 302 for a in answers) and len(landed) == 1 and "#activity-" in str(landed),
+        f"visit submit ×6: {[a.status_code for a in answers]}, landed on {landed}",
+    )
     # Six taps on "add to the decision chain" for one contact.
     page = owner.get("/projects/2/chain/add/", headers={"HX-Request": "true"}).text
     option = re.search(r'name="contact"[^>]*>.*?<option value="(\d+)"', page, re.S)
@@ -497,7 +601,11 @@ def attack_races(args, tally: Tally) -> None:
         form["contact"] = option.group(1)
         answers = together([lambda b=b: b.post("/projects/2/chain/add/", form, htmx=True) for b in tabs])
         codes = Counter(a.status_code for a in answers)
-        tally.check("race", codes[200] + codes[302] == 1 and all(c < 500 for c in codes), f"chain add ×6: {dict(codes)}")
+        tally.check(
+            "race",
+            codes[200] + codes[302] == 1 and all(c < 500 for c in codes),
+            f"chain add ×6: {dict(codes)}",
+        )
     # Six submits of the plan for review: one version.
     answers = together([lambda b=b: b.post("/projects/2/plan/submit/") for b in tabs])
     codes = Counter(a.status_code for a in answers)
@@ -505,13 +613,31 @@ def attack_races(args, tally: Tally) -> None:
     # The lead approves while the director returns: one decision stands.
     version_url = next(a.headers["Location"] for a in answers if a.status_code == 302)
     managers = [Browser(args.base, LEAD), Browser(args.base, DIRECTOR)] * 3
-    answers = together([lambda b=b, i=i: b.post(version_url + "decide/", {"decision": "approved" if i % 2 else "returned", "reason": "并发"}) for i, b in enumerate(managers)])
+    answers = together(
+        [
+            lambda b=b, i=i: b.post(
+                version_url + "decide/", {"decision": "approved" if i % 2 else "returned", "reason": "并发"}
+            )
+            for i, b in enumerate(managers)
+        ]
+    )
     codes = Counter(a.status_code for a in answers)
     tally.check("race", codes[302] == 1 and codes[409] == 5, f"decide ×6 by two managers: {dict(codes)}")
     # Six saves of the project's basics from one version: one saves, five are refused as stale.
     form = forms_of(owner.get("/projects/2/edit/?part=basics", headers={"HX-Request": "true"}).text)[0]
-    form["fields"] = [(k, v) for k, v in form["fields"] if k != "csrfmiddlewaretoken"]  # each tab sends its own
-    answers = together([lambda b=b, i=i: b.post("/projects/2/edit/?part=basics", [(k, f"并发{i}" if k.endswith("name") else v) for k, v in form["fields"]], htmx=True) for i, b in enumerate(tabs)])
+    form["fields"] = [
+        (k, v) for k, v in form["fields"] if k != "csrfmiddlewaretoken"
+    ]  # each tab sends its own
+    answers = together(
+        [
+            lambda b=b, i=i: b.post(
+                "/projects/2/edit/?part=basics",
+                [(k, f"并发{i}" if k.endswith("name") else v) for k, v in form["fields"]],
+                htmx=True,
+            )
+            for i, b in enumerate(tabs)
+        ]
+    )
     codes = Counter(a.status_code for a in answers)
     tally.check("race", codes[200] + codes[302] == 1 and codes[409] == 5, f"project edit ×6: {dict(codes)}")
 
@@ -519,8 +645,25 @@ def attack_races(args, tally: Tally) -> None:
 # ---- 6. huge and odd input ---------------------------------------------------------------------------------
 
 
-ODD = ["\x00", "a\x00b", "\u202e反转\u202c", "\u200b\u200d\ufeff", "e\u0301\u0301", "🙂" * 30, "１２３", "٣", "²",
-       "\ud800", HUGE, "-" + HUGE, f"{HUGE}:1", "1e309", "NaN", "-1", "x" * 100_000]
+ODD = [
+    "\x00",
+    "a\x00b",
+    "\u202e反转\u202c",
+    "\u200b\u200d\ufeff",
+    "e\u0301\u0301",
+    "🙂" * 30,
+    "１２３",
+    "٣",
+    "²",
+    "\ud800",
+    HUGE,
+    "-" + HUGE,
+    f"{HUGE}:1",
+    "1e309",
+    "NaN",
+    "-1",
+    "x" * 100_000,
+]
 
 
 def by_route(urls) -> list[str]:
@@ -534,13 +677,18 @@ def by_route(urls) -> list[str]:
 def encode(fields) -> bytes:
     from urllib.parse import quote
 
-    return "&".join(f"{quote(str(k).encode('utf-8', 'surrogatepass'), safe='')}={quote(str(v).encode('utf-8', 'surrogatepass'), safe='')}" for k, v in fields).encode()
+    def part(text) -> str:
+        return quote(str(text).encode("utf-8", "surrogatepass"), safe="")
+
+    return "&".join(f"{part(k)}={part(v)}" for k, v in fields).encode()
 
 
 def attack_input(args, tally: Tally, urls: set[str]) -> None:
     print("6. huge and odd input in every form, query string and path", flush=True)
     owner, lead = Browser(args.base, OWNER), Browser(args.base, LEAD)
-    form_pages = by_route(u for u in urls if kind_of(u) != "general" or u.startswith(("/projects/new/", "/accounts/new/")))
+    form_pages = by_route(
+        u for u in urls if kind_of(u) != "general" or u.startswith(("/projects/new/", "/accounts/new/"))
+    )
     for url in form_pages:
         browser = lead if "/teams/" in url else owner
         page = browser.get(url)
@@ -551,29 +699,71 @@ def attack_input(args, tally: Tally, urls: set[str]) -> None:
             for odd in ODD:
                 fields = [(k, odd if k not in ("csrfmiddlewaretoken",) else v) for k, v in form["fields"]]
                 fields += [(f"met-{HUGE}-contact", odd), ("pick", f"{HUGE}:1"), (f"custom-{odd[:50]}", "答")]
-                response = browser.post(action, encode(fields), headers={"Content-Type": "application/x-www-form-urlencoded"})
-                tally.check("input", fine(response), f"POST {action} with {odd[:12]!r}…: {response.status_code}")
+                response = browser.post(
+                    action, encode(fields), headers={"Content-Type": "application/x-www-form-urlencoded"}
+                )
+                tally.check(
+                    "input", fine(response), f"POST {action} with {odd[:12]!r}…: {response.status_code}"
+                )
     for url in by_route(urls):
-        for param in ("team", "rep", "a", "b", "version", "account", "contact", "page", "q", "type", "part", "from", "stage"):
+        for param in (
+            "team",
+            "rep",
+            "a",
+            "b",
+            "version",
+            "account",
+            "contact",
+            "page",
+            "q",
+            "type",
+            "part",
+            "from",
+            "stage",
+        ):
             for value in (HUGE, "\x00", "²"):
                 response = lead.get(url.split("?")[0], params={param: value})
-                tally.check("input", fine(response), f"GET {url}?{param}={value[:8]!r}: {response.status_code}")
-    for path in (f"/projects/{HUGE}/", f"/accounts/{HUGE}/", f"/visits/{HUGE}.pdf", "/projects/%00/", "/accounts/%ff%fe/",
-                 "/projects/1/plan/v0/", f"/projects/1/plan/v{HUGE}/", "/projects/-1/", "/%2e%2e/%2e%2e/etc/passwd"):
+                tally.check(
+                    "input", fine(response), f"GET {url}?{param}={value[:8]!r}: {response.status_code}"
+                )
+    for path in (
+        f"/projects/{HUGE}/",
+        f"/accounts/{HUGE}/",
+        f"/visits/{HUGE}.pdf",
+        "/projects/%00/",
+        "/accounts/%ff%fe/",
+        "/projects/1/plan/v0/",
+        f"/projects/1/plan/v{HUGE}/",
+        "/projects/-1/",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ):
         response = owner.get(path)
-        tally.check("input", response.status_code in (400, 404, 414), f"GET {path[:40]}: {response.status_code}")
+        tally.check(
+            "input", response.status_code in (400, 404, 414), f"GET {path[:40]}: {response.status_code}"
+        )
     too_many = [(f"f{i}", "x") for i in range(1500)]
     for name, body in (("1,500 fields", encode(too_many)), ("3 MB", encode([("purpose", "长" * 1_100_000)]))):
-        response = owner.post("/projects/1/edit/?part=basics", body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = owner.post(
+            "/projects/1/edit/?part=basics",
+            body,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         tally.check("input", response.status_code in (400, 413), f"POST {name}: {response.status_code}")
     for method in ("PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"):
         for url in ("/projects/1/", "/projects/1/edit/", "/visits/1/autosave/", "/team/"):
             response = owner.request(method, url, headers={"X-CSRFToken": owner.token()})
-            tally.check("input", response.status_code in (403, 404, 405), f"{method} {url}: {response.status_code}")
+            tally.check(
+                "input", response.status_code in (403, 404, 405), f"{method} {url}: {response.status_code}"
+            )
     for host in ("evil.example", "127.0.0.1.evil.example", "127.0.0.1:80@evil.example"):
         response = owner.get("/", headers={"Host": host})
         tally.check("input", response.status_code == 400, f"Host: {host}: {response.status_code}")
-    response = owner.post("/projects/1/edit/", json.dumps({"name": "x"}), headers={"Content-Type": "application/json"}, htmx=True)
+    response = owner.post(
+        "/projects/1/edit/",
+        json.dumps({"name": "x"}),
+        headers={"Content-Type": "application/json"},
+        htmx=True,
+    )
     tally.check("input", fine(response), f"a JSON body: {response.status_code}")
 
 
@@ -587,13 +777,22 @@ def attack_headers(args, tally: Tally, urls: set[str]) -> None:
         response = lead.get(url)
         h = response.headers
         problems = [
-            name for name, ok in (
-                ("no-store", "no-store" in h.get("Cache-Control", "") and "private" in h.get("Cache-Control", "")),
-                ("CSP", "script-src 'self'" in h.get("Content-Security-Policy", "") or not h.get("Content-Type", "").startswith("text/html")),
+            name
+            for name, ok in (
+                (
+                    "no-store",
+                    "no-store" in h.get("Cache-Control", "") and "private" in h.get("Cache-Control", ""),
+                ),
+                (
+                    "CSP",
+                    "script-src 'self'" in h.get("Content-Security-Policy", "")
+                    or not h.get("Content-Type", "").startswith("text/html"),
+                ),
                 ("frame", h.get("X-Frame-Options") == "DENY"),
                 ("nosniff", h.get("X-Content-Type-Options") == "nosniff"),
                 ("server version", not re.search(r"\d", h.get("Server", ""))),
-            ) if not ok
+            )
+            if not ok
         ]
         tally.check("headers", not problems, f"GET {url}: {problems}")
     browser = Browser(args.base)
@@ -606,7 +805,7 @@ def attack_headers(args, tally: Tally, urls: set[str]) -> None:
         tally.check("headers", ok, f"cookie {name}: {cookie.split(';', 1)[1] if ';' in cookie else ''}")
 
 
-# ---- 8. lockout ----------------------------------------------------------------------------------------------
+# ---- 8. lockout ------------------------------------------------------------------------------------------
 
 
 def attack_lockout(args, tally: Tally) -> None:
@@ -616,20 +815,38 @@ def attack_lockout(args, tally: Tally) -> None:
         guesser.login(OTHER_TEAM, "wrong", headers={"X-Forwarded-For": f"10.0.{i}.{i}"})
         tally.attempts["lockout"] += 1
     right = guesser.login(OTHER_TEAM, PASSWORD, headers={"X-Forwarded-For": "10.9.9.9"})
-    tally.check("lockout", right.status_code in (403, 429), f"after 6 guesses the right password from a new XFF: {right.status_code}")
-    tally.check("lockout", Browser(args.base).login(OWNER).status_code == 302, "another user from the same address is not locked")
+    tally.check(
+        "lockout",
+        right.status_code in (403, 429),
+        f"after 6 guesses the right password from a new XFF: {right.status_code}",
+    )
+    tally.check(
+        "lockout",
+        Browser(args.base).login(OWNER).status_code == 302,
+        "another user from the same address is not locked",
+    )
     if not args.proxy_base:
         return
-    attacker_via_proxy = {"X-Forwarded-For": "10.0.0.7, 10.6.6.6"}  # claims the victim's address, proxy appends its own
+    attacker_via_proxy = {
+        "X-Forwarded-For": "10.0.0.7, 10.6.6.6"
+    }  # claims the victim's address, proxy appends its own
     guesser = Browser(args.proxy_base)
     for _ in range(6):
         guesser.login(DIRECTOR, "wrong", headers=attacker_via_proxy)
         tally.attempts["lockout"] += 1
     victim = Browser(args.proxy_base)
     response = victim.login(DIRECTOR, PASSWORD, headers={"X-Forwarded-For": "10.0.0.7"})
-    tally.check("lockout", response.status_code == 302, f"behind the proxy the real user still signs in: {response.status_code}")
+    tally.check(
+        "lockout",
+        response.status_code == 302,
+        f"behind the proxy the real user still signs in: {response.status_code}",
+    )
     response = guesser.login(DIRECTOR, PASSWORD, headers=attacker_via_proxy)
-    tally.check("lockout", response.status_code in (403, 429), f"behind the proxy the guesser is locked: {response.status_code}")
+    tally.check(
+        "lockout",
+        response.status_code in (403, 429),
+        f"behind the proxy the guesser is locked: {response.status_code}",
+    )
 
 
 # ---- 9. hostile plan files ---------------------------------------------------------------------------------
@@ -650,7 +867,8 @@ def attack_plan_files(args, tally: Tally) -> None:
     with tempfile.TemporaryDirectory() as folder:
         good = os.path.join(folder, "good.json")
         subprocess.run([*manage, "export_plan", "4", "-o", good], check=True, capture_output=True)
-        doc = json.load(open(good, encoding="utf-8"))
+        with open(good, encoding="utf-8") as exported:
+            doc = json.load(exported)
         doc["account"]["name"] = f"导入攻击{uuid.uuid4().hex[:6]}"  # imported into an account of its own
         header = '{"format": "salescamp.plan", "version": 1, "project": '
         texts = {
@@ -666,8 +884,12 @@ def attack_plan_files(args, tally: Tally) -> None:
         }
         raw = json.dumps(doc, ensure_ascii=False)
         name = doc["project"]["name"]
-        for label, bad in (("NUL in a string", "配电\\u0000"), ("a lone surrogate", "\\ud800"), ("markup", "<script>X</script>"),
-                           ("10,000 characters", "长" * 10_000)):
+        for label, bad in (
+            ("NUL in a string", "配电\\u0000"),
+            ("a lone surrogate", "\\ud800"),
+            ("markup", "<script>X</script>"),
+            ("10,000 characters", "长" * 10_000),
+        ):
             texts[label] = raw.replace(json.dumps(name, ensure_ascii=False), f'"{bad}"', 1)
         texts["NUL in a key"] = raw.replace('"name"', '"na\\u0000me"', 1)
         texts["a surrogate in a key"] = raw.replace('"name"', '"\\udc00"', 1)
@@ -675,7 +897,10 @@ def attack_plan_files(args, tally: Tally) -> None:
         texts["wrong types"] = json.dumps({**doc, "contacts": {"a": 1}, "project": [1]}, ensure_ascii=False)
         first = doc["contacts"][0]
         loop = json.loads(raw)
-        loop["contacts"] = [{**first, "reports_to": "k2"}, {**first, "key": "k2", "name": "环", "reports_to": first["key"]}]
+        loop["contacts"] = [
+            {**first, "reports_to": "k2"},
+            {**first, "key": "k2", "name": "环", "reports_to": first["key"]},
+        ]
         texts["a reports-to loop"] = json.dumps(loop, ensure_ascii=False)
         line = json.loads(raw)
         line["contacts"] = [first] + [
@@ -696,14 +921,25 @@ def attack_plan_files(args, tally: Tally) -> None:
                 done = subprocess.run([*manage, command, path], capture_output=True, text=True, timeout=300)
                 took = time.monotonic() - started
                 clean = "Traceback" not in done.stderr and done.returncode in (0, 2)
-                expected = {0} if label in VALID_FILES.get(command, ()) else {0, 2} if label in EITHER else {2}
-                tally.check("plan-file", clean and done.returncode in expected and took < 60,
-                            f"{command} {label}: exit {done.returncode} in {took:.0f}s {done.stderr.strip()[:160]!r}")
+                expected = (
+                    {0} if label in VALID_FILES.get(command, ()) else {0, 2} if label in EITHER else {2}
+                )
+                tally.check(
+                    "plan-file",
+                    clean and done.returncode in expected and took < 60,
+                    f"{command} {label}: exit {done.returncode} in {took:.0f}s {done.stderr.strip()[:160]!r}",
+                )
         with open(os.path.join(folder, "invalid-utf8.json"), "wb") as out:
             out.write(b'{"format": "salescamp.plan", "\xff\xfe": 1}')
         for command in ("check_plan", "import_plan"):
-            done = subprocess.run([*manage, command, os.path.join(folder, "invalid-utf8.json")], capture_output=True, text=True)
-            tally.check("plan-file", done.returncode == 2 and "Traceback" not in done.stderr, f"{command} invalid UTF-8: exit {done.returncode}")
+            done = subprocess.run(
+                [*manage, command, os.path.join(folder, "invalid-utf8.json")], capture_output=True, text=True
+            )
+            tally.check(
+                "plan-file",
+                done.returncode == 2 and "Traceback" not in done.stderr,
+                f"{command} invalid UTF-8: exit {done.returncode}",
+            )
 
 
 # ---- 10. the newer surfaces: calendar feeds, notices, group robots, customer import, company sign-in ------
@@ -721,20 +957,43 @@ def attack_calendar(args, tally: Tally) -> None:
     first = new_address(owner)
     anonymous = Browser(args.base)
     shown = anonymous.get(first) if first else None
-    tally.check("calendar", shown is not None and shown.status_code == 200 and shown.text.startswith("BEGIN:VCALENDAR"),
-                f"the owner's own address opens without signing in: {shown.status_code if shown else 'no address'}")
+    tally.check(
+        "calendar",
+        shown is not None and shown.status_code == 200 and shown.text.startswith("BEGIN:VCALENDAR"),
+        f"the owner's own address opens without signing in: {shown.status_code if shown else 'no address'}",
+    )
     token = first.removeprefix("/calendar/").removesuffix(".ics")
     guesses = [
-        token[:-1] + ("A" if token[-1] != "A" else "B"), token.upper(), token + "x", token[:20], "x" * 43,
-        "", "..%2f..%2fetc%2fpasswd", "%00", "%ff%fe", HUGE, token + "%00", " " + token, "null", "None",
+        token[:-1] + ("A" if token[-1] != "A" else "B"),
+        token.upper(),
+        token + "x",
+        token[:20],
+        "x" * 43,
+        "",
+        "..%2f..%2fetc%2fpasswd",
+        "%00",
+        "%ff%fe",
+        HUGE,
+        token + "%00",
+        " " + token,
+        "null",
+        "None",
     ]
     for guess in guesses:
         for browser in (anonymous, other):
             response = browser.get(f"/calendar/{guess}.ics")
-            tally.check("calendar", response.status_code in (400, 404, 414), f"GET a guessed address {guess[:16]!r}: {response.status_code}")
+            tally.check(
+                "calendar",
+                response.status_code in (400, 404, 414),
+                f"GET a guessed address {guess[:16]!r}: {response.status_code}",
+            )
     for method in ("POST", "PUT", "DELETE"):
         response = anonymous.request(method, first)
-        tally.check("calendar", response.status_code in (403, 404, 405), f"{method} the address: {response.status_code}")
+        tally.check(
+            "calendar",
+            response.status_code in (403, 404, 405),
+            f"{method} the address: {response.status_code}",
+        )
     # What the feed shows: only the owner's own activities, and text that cannot start an event of its own.
     injected = "周会\r\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\r\nEND:VEVENT\r\nX-INJ:1"
     page = owner.get("/projects/1/activities/add/", headers={"HX-Request": "true"})
@@ -742,15 +1001,24 @@ def attack_calendar(args, tally: Tally) -> None:
     if forms:
         data = [(k, v) for k, v in forms[0]["fields"] if k not in ("goal", "date", "kind", "done")]
         data += [("goal", injected), ("date", time.strftime("%Y-%m-%d")), ("kind", "visit")]
-        contact = re.search(r'name="contacts"[^>]*value="(\d+)"|name="contacts"[^>]*>\s*<option value="(\d+)"', page.text)
+        contact = re.search(
+            r'name="contacts"[^>]*value="(\d+)"|name="contacts"[^>]*>\s*<option value="(\d+)"', page.text
+        )
         if contact:
             data.append(("contacts", contact.group(1) or contact.group(2)))
         saved = owner.post("/projects/1/activities/add/", data, htmx=True)
-        tally.check("calendar", fine(saved), f"an activity whose goal carries iCalendar lines: {saved.status_code}")
+        tally.check(
+            "calendar", fine(saved), f"an activity whose goal carries iCalendar lines: {saved.status_code}"
+        )
     feed = anonymous.get(first).text if first else ""
     lines = feed.replace("\r\n ", "").split("\r\n")
-    tally.check("calendar", "SUMMARY:INJECTED" not in lines and "X-INJ:1" not in lines
-                and feed.count("BEGIN:VEVENT") == feed.count("END:VEVENT"), "a goal's line breaks start no event")
+    tally.check(
+        "calendar",
+        "SUMMARY:INJECTED" not in lines
+        and "X-INJ:1" not in lines
+        and feed.count("BEGIN:VEVENT") == feed.count("END:VEVENT"),
+        "a goal's line breaks start no event",
+    )
     theirs = other_address = new_address(other)
     other_feed = anonymous.get(theirs).text if theirs else ""
     leaked = [m for m in PROJECT_ONLY if m in other_feed]
@@ -761,9 +1029,13 @@ def attack_calendar(args, tally: Tally) -> None:
     tally.check("calendar", anonymous.get(second).status_code == 200, "the new address opens")
     new_address(owner, "stop")
     tally.check("calendar", anonymous.get(second).status_code == 404, "the stopped address is 404")
-    tally.check("calendar", owner.get("/calendar/").status_code == 200 and "/calendar/" not in
-                re.sub(r'action="[^"]*"|href="[^"]*"', "", owner.get("/calendar/").text.split("<main", 1)[-1]),
-                "the settings page never shows an address again")
+    tally.check(
+        "calendar",
+        owner.get("/calendar/").status_code == 200
+        and "/calendar/"
+        not in re.sub(r'action="[^"]*"|href="[^"]*"', "", owner.get("/calendar/").text.split("<main", 1)[-1]),
+        "the settings page never shows an address again",
+    )
 
 
 def attack_notices(args, tally: Tally) -> None:
@@ -773,46 +1045,102 @@ def attack_notices(args, tally: Tally) -> None:
     mine += sorted({int(n) for n in re.findall(r"/notices/(\d+)/open/", lead.get("/notices/").text)})
     for number in set(mine) | set(range(1, 40)):
         response = other.post(f"/notices/{number}/open/")
-        tally.check("notices", response.status_code == 404 or number not in mine, f"another's notice {number} opened: {response.status_code}")
-        tally.check("notices", not shows(response, TEAM_ONE), f"notice {number} shows 电网一组 to another team")
+        tally.check(
+            "notices",
+            response.status_code == 404 or number not in mine,
+            f"another's notice {number} opened: {response.status_code}",
+        )
+        tally.check(
+            "notices", not shows(response, TEAM_ONE), f"notice {number} shows 电网一组 to another team"
+        )
     for number in mine[:5]:
         browser = owner if number in mine[: len(mine)] else lead
         response = browser.post(f"/notices/{number}/open/")
         location = response.headers.get("Location", "/")
-        tally.check("notices", response.status_code in (302, 404) and local(args.base, location), f"open {number} → {location}")
-        tally.check("notices", browser.get(f"/notices/{number}/open/").status_code in (404, 405), f"GET open {number} writes nothing")
+        tally.check(
+            "notices",
+            response.status_code in (302, 404) and local(args.base, location),
+            f"open {number} → {location}",
+        )
+        tally.check(
+            "notices",
+            browser.get(f"/notices/{number}/open/").status_code in (404, 405),
+            f"GET open {number} writes nothing",
+        )
     hostile = [
-        {"email": "a@example.com\r\nBcc: all@evil.example"}, {"email": "<script>X</script>@x.cn"},
-        {"email": "x" * 5000 + "@example.com"}, {"quiet_from": "25:61"}, {"quiet_from": "\x00"},
-        {"quiet_until": HUGE}, {"kind_plan_returned": "sms"}, {"kind_digest": "robot"}, {"kind_unknown": "email"},
-        {"email": "rep@example.com", "kind_plan_returned": ["email", "robot"], "quiet_from": "22:00", "quiet_until": "07:30"},
+        {"email": "a@example.com\r\nBcc: all@evil.example"},
+        {"email": "<script>X</script>@x.cn"},
+        {"email": "x" * 5000 + "@example.com"},
+        {"quiet_from": "25:61"},
+        {"quiet_from": "\x00"},
+        {"quiet_until": HUGE},
+        {"kind_plan_returned": "sms"},
+        {"kind_digest": "robot"},
+        {"kind_unknown": "email"},
+        {
+            "email": "rep@example.com",
+            "kind_plan_returned": ["email", "robot"],
+            "quiet_from": "22:00",
+            "quiet_until": "07:30",
+        },
     ]
     for fields in hostile:
         response = owner.post("/notices/settings/", fields)
-        tally.check("notices", response.status_code in (302, 422), f"settings {str(fields)[:50]}: {response.status_code}")
-    for url in ("/notices/", "/notices/count/", "/notices/?page=" + HUGE, "/notices/?page=-1", "/notices/?page=%00"):
+        tally.check(
+            "notices",
+            response.status_code in (302, 422),
+            f"settings {str(fields)[:50]}: {response.status_code}",
+        )
+    for url in (
+        "/notices/",
+        "/notices/count/",
+        "/notices/?page=" + HUGE,
+        "/notices/?page=-1",
+        "/notices/?page=%00",
+    ):
         response = owner.get(url)
-        held = response.status_code == 200 or (response.status_code == 414 and HUGE in url)  # gunicorn's limit
+        held = response.status_code == 200 or (
+            response.status_code == 414 and HUGE in url
+        )  # gunicorn's limit
         tally.check("notices", held, f"GET {url[:30]}: {response.status_code}")
     response = owner.get("/notices/read/")
-    tally.check("notices", response.status_code == 405, f"GET /notices/read/ (writes only on POST): {response.status_code}")
+    tally.check(
+        "notices",
+        response.status_code == 405,
+        f"GET /notices/read/ (writes only on POST): {response.status_code}",
+    )
 
 
 ROBOT_ADDRESSES = [
-    "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a", "https://qyapi.weixin.qq.com.evil.example/x",
-    "https://qyapi.weixin.qq.com@evil.example/x", "https://evil.example#@qyapi.weixin.qq.com/",
-    "https://127.0.0.1\\@qyapi.weixin.qq.com/cgi-bin/webhook/send", "https://user:pw@qyapi.weixin.qq.com/x",
-    "https://qyapi.weixin.qq.com:8443/x", "https://127.0.0.1:8961/logout/", "https://[::1]/", "https://10.0.0.1/",
-    "https://169.254.169.254/latest/meta-data/", "https://localhost/", "https://0x7f000001/", "file:///etc/passwd",
-    "gopher://qyapi.weixin.qq.com/", "https://oapi.dingtalk.com/robot/send?access_token=a", "javascript:alert(1)",
-    "https://qyapi.weixin.qq.com/" + "x" * 600, "https://qyapi.weixin.qq.com/\x00",
+    "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a",
+    "https://qyapi.weixin.qq.com.evil.example/x",
+    "https://qyapi.weixin.qq.com@evil.example/x",
+    "https://evil.example#@qyapi.weixin.qq.com/",
+    "https://127.0.0.1\\@qyapi.weixin.qq.com/cgi-bin/webhook/send",
+    "https://user:pw@qyapi.weixin.qq.com/x",
+    "https://qyapi.weixin.qq.com:8443/x",
+    "https://127.0.0.1:8961/logout/",
+    "https://[::1]/",
+    "https://10.0.0.1/",
+    "https://169.254.169.254/latest/meta-data/",
+    "https://localhost/",
+    "https://0x7f000001/",
+    "file:///etc/passwd",
+    "gopher://qyapi.weixin.qq.com/",
+    "https://oapi.dingtalk.com/robot/send?access_token=a",
+    "javascript:alert(1)",
+    "https://qyapi.weixin.qq.com/" + "x" * 600,
+    "https://qyapi.weixin.qq.com/\x00",
 ]
 
 
 def attack_robots(args, tally: Tally) -> None:
     print("12. group robots: only the platforms' hosts, write-only, the team's own", flush=True)
     lead, director = Browser(args.base, LEAD), Browser(args.base, DIRECTOR)
-    teams = {name: int(n) for n, name in re.findall(r'href="/team/\?team=(\d+)"[^>]*>([^<]+)<', director.get("/team/").text)}
+    teams = {
+        name: int(n)
+        for n, name in re.findall(r'href="/team/\?team=(\d+)"[^>]*>([^<]+)<', director.get("/team/").text)
+    }
     ours, theirs = teams.get("电网一组", 3), teams.get("电网二组", 4)
     url = f"/teams/{ours}/robots/"
 
@@ -822,14 +1150,27 @@ def attack_robots(args, tally: Tally) -> None:
     before = listed(lead, ours)
     for address in ROBOT_ADDRESSES:
         response = lead.post(url, {"name": "群", "kind": "wecom", "url": address, "secret": ""})
-        tally.check("robots", response.status_code == 422, f"robot address {address[:48]!r}: {response.status_code}")
+        tally.check(
+            "robots", response.status_code == 422, f"robot address {address[:48]!r}: {response.status_code}"
+        )
     tally.check("robots", listed(lead, ours) == before, "a refused address added a robot")
     secret_url = f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET{uuid.uuid4().hex[:8]}"
     response = lead.post(url, {"name": "<b>X群</b>", "kind": "wecom", "url": secret_url, "secret": "SECshh"})
-    tally.check("robots", response.status_code == 302, f"a platform's robot address is accepted: {response.status_code}")
+    tally.check(
+        "robots",
+        response.status_code == 302,
+        f"a platform's robot address is accepted: {response.status_code}",
+    )
     page = lead.get(url).text
-    tally.check("robots", "SECRET" not in page and "SECshh" not in page and "<b>X群</b>" not in page, "the address or secret is shown")
-    director.post(f"/teams/{theirs}/robots/", {"name": "二组群", "kind": "feishu", "url": "https://open.feishu.cn/open-apis/bot/v2/hook/x"})
+    tally.check(
+        "robots",
+        "SECRET" not in page and "SECshh" not in page and "<b>X群</b>" not in page,
+        "the address or secret is shown",
+    )
+    director.post(
+        f"/teams/{theirs}/robots/",
+        {"name": "二组群", "kind": "feishu", "url": "https://open.feishu.cn/open-apis/bot/v2/hook/x"},
+    )
     their_robots = listed(director, theirs)
     for odd in ["²", "٣", HUGE, str(2**63), "-1", "\x00", "1e3", *their_robots]:
         response = lead.post(url, {"remove": odd})
@@ -838,8 +1179,12 @@ def attack_robots(args, tally: Tally) -> None:
     for who in (OWNER, OTHER_TEAM, SAME_TEAM, NO_TEAM):
         browser = Browser(args.base, who)
         for method in ("GET", "POST"):
-            response = browser.get(url) if method == "GET" else browser.post(url, {"remove": listed(lead, ours)[0]})
-            tally.check("robots", response.status_code == 404, f"{method} {url} by {who}: {response.status_code}")
+            response = (
+                browser.get(url) if method == "GET" else browser.post(url, {"remove": listed(lead, ours)[0]})
+            )
+            tally.check(
+                "robots", response.status_code == 404, f"{method} {url} by {who}: {response.status_code}"
+            )
     tally.check("robots", listed(lead, ours), "someone else removed the team's robot")
 
 
@@ -872,23 +1217,40 @@ def hostile_workbooks() -> dict[str, tuple[str, bytes]]:
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", b"<Types/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 300_000_000)
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
-              + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>')
-    external = (b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&x;</t></si></sst>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+            for i in range(1, 10)
+        )
+        + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>'
+    )
+    external = (
+        b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&x;</t></si></sst>'
+    )
 
     def with_shared(replacement: bytes):
         def transform(name: str, data: bytes) -> bytes:
             if name == "xl/worksheets/sheet1.xml":
-                data = data.replace("<is><t>导入客户甲</t></is>".encode(), b"<v>0</v>", 1).replace(b't="inlineStr"><v>0', b't="s"><v>0', 1)
+                data = data.replace("<is><t>导入客户甲</t></is>".encode(), b"<v>0</v>", 1).replace(
+                    b't="inlineStr"><v>0', b't="s"><v>0', 1
+                )
             if name == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
             if name == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
-                                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings"'
+                    b' Target="sharedStrings.xml"/></Relationships>',
+                )
             return data
+
         book = xlsx_bytes(good, transform)
         source, out = zipfile.ZipFile(io.BytesIO(book)), io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -897,8 +1259,11 @@ def hostile_workbooks() -> dict[str, tuple[str, bytes]]:
             archive.writestr("xl/sharedStrings.xml", replacement)
         return out.getvalue()
 
-    formulas = [header, ['=HYPERLINK("https://evil.example","点我")', "=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0"],
-                ["导入客户乙", "-2+3", "=cmd|' /C calc'!A0", ""]]
+    formulas = [
+        header,
+        ['=HYPERLINK("https://evil.example","点我")', "=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0"],
+        ["导入客户乙", "-2+3", "=cmd|' /C calc'!A0", ""],
+    ]
     csv_rows = lambda rows: "\n".join(",".join(f'"{c}"' for c in row) for row in rows)  # noqa: E731
     return {
         "a good workbook": ("客户.xlsx", xlsx_bytes(good)),
@@ -908,15 +1273,44 @@ def hostile_workbooks() -> dict[str, tuple[str, bytes]]:
         "an external entity": ("xxe.xlsx", with_shared(external)),
         "damaged": ("坏.xlsx", b"PK\x03\x04" + os.urandom(3000)),
         "an .xlsx that is text": ("伪装.xlsx", "客户名称,联系人\n甲,乙\n".encode()),
-        "the last row far away": ("far.xlsx", xlsx_bytes(good, lambda n, d: d.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>') if n.endswith("sheet1.xml") else d)),
-        "a reports-to loop": ("环.csv", csv_rows([header, ["环客户", "甲", "处长", "乙"], ["环客户", "乙", "处长", "甲"]]).encode()),
+        "the last row far away": (
+            "far.xlsx",
+            xlsx_bytes(
+                good,
+                lambda n, d: (
+                    d.replace(
+                        b"</sheetData>",
+                        b'<row r="1048576"><c r="XFD1048576" t="inlineStr">'
+                        b"<is><t>x</t></is></c></row></sheetData>",
+                    )
+                    if n.endswith("sheet1.xml")
+                    else d
+                ),
+            ),
+        ),
+        "a reports-to loop": (
+            "环.csv",
+            csv_rows([header, ["环客户", "甲", "处长", "乙"], ["环客户", "乙", "处长", "甲"]]).encode(),
+        ),
         "CSV in GBK": ("gbk.csv", csv_rows(good).encode("gb18030")),
         "CSV with NUL": ("nul.csv", csv_rows(good).encode() + b"\x00\x00"),
         "CSV formulas": ("f.csv", csv_rows(formulas).encode()),
-        "CSV with markup": ("<img src=x onerror=X1>.csv", csv_rows([header, ["<script>X1</script>", "<b>X2</b>", "{{7*191}}", ""]]).encode()),
-        "CSV a 200,000-character cell": ("long.csv", csv_rows([header, ["长" * 200_000, "甲", "", ""]]).encode()),
-        "CSV 10,000 columns": ("wide.csv", (",".join(header + ["x"] * 10_000) + "\n" + ",".join(["宽客户"] * 10_004)).encode()),
-        "CSV 20,001 rows": ("rows.csv", (",".join(header) + "\n" + "".join(f"多客户{i},人{i},,\n" for i in range(20_001))).encode()),
+        "CSV with markup": (
+            "<img src=x onerror=X1>.csv",
+            csv_rows([header, ["<script>X1</script>", "<b>X2</b>", "{{7*191}}", ""]]).encode(),
+        ),
+        "CSV a 200,000-character cell": (
+            "long.csv",
+            csv_rows([header, ["长" * 200_000, "甲", "", ""]]).encode(),
+        ),
+        "CSV 10,000 columns": (
+            "wide.csv",
+            (",".join(header + ["x"] * 10_000) + "\n" + ",".join(["宽客户"] * 10_004)).encode(),
+        ),
+        "CSV 20,001 rows": (
+            "rows.csv",
+            (",".join(header) + "\n" + "".join(f"多客户{i},人{i},,\n" for i in range(20_001))).encode(),
+        ),
         "CSV unbalanced quotes": ("q.csv", ('客户名称,联系人\n"甲,乙\n' + '"' * 5000).encode()),
         "CSV only a header": ("h.csv", ",".join(header).encode()),
         "CSV invalid UTF-8 and GBK": ("bad.csv", b"\xff\xfe\xfd" * 100),
@@ -930,7 +1324,9 @@ def attack_import(args, tally: Tally) -> None:
     print("13. customer import: hostile workbooks and CSV, someone else's list", flush=True)
     owner = Browser(args.base, OWNER)
     page = owner.get("/accounts/import/").text
-    team = (re.search(r'<option value="(\d+)"[^>]*selected', page) or re.search(r'<option value="(\d+)"', page)).group(1)
+    team = (
+        re.search(r'<option value="(\d+)"[^>]*selected', page) or re.search(r'<option value="(\d+)"', page)
+    ).group(1)
     batches = []
     for label, (name, content) in hostile_workbooks().items():
         started = time.monotonic()
@@ -940,7 +1336,11 @@ def attack_import(args, tally: Tally) -> None:
             tally.check("import", False, f"upload {label}: {type(error).__name__}")
             continue
         took = time.monotonic() - started
-        tally.check("import", response.status_code in (302, 400, 413, 422) and took < 30, f"upload {label}: {response.status_code} in {took:.0f}s")
+        tally.check(
+            "import",
+            response.status_code in (302, 400, 413, 422) and took < 30,
+            f"upload {label}: {response.status_code} in {took:.0f}s",
+        )
         if response.status_code == 302:
             batches.append((label, response.headers["Location"]))
         elif response.status_code == 422:
@@ -950,18 +1350,35 @@ def attack_import(args, tally: Tally) -> None:
         preview = owner.get(url)
         tally.check("import", preview.status_code == 200, f"preview {label}: {preview.status_code}")
         check_page(tally, f"preview {label}", preview)
-        tally.check("import", "root:x:0" not in preview.text and "lollollol" not in preview.text, f"preview {label} expanded an entity")
+        tally.check(
+            "import",
+            "root:x:0" not in preview.text and "lollollol" not in preview.text,
+            f"preview {label} expanded an entity",
+        )
         for who in (SAME_TEAM, OTHER_TEAM, NO_TEAM):
             other = Browser(args.base, who)
             for method in ("GET", "POST"):
                 response = other.get(url) if method == "GET" else other.post(url, {"action": "apply"})
-                tally.check("import", response.status_code == 404, f"{method} {label}'s preview by {who}: {response.status_code}")
-        for data in ({"action": "map", "col-0": "nonsense", "col-99999": "name", f"col-{HUGE}": "name"}, {"action": "map", "col-0": "account", "col-1": "name", "col-2": "title", "col-3": "reports_to"},
-                     {"action": "apply", "duplicates": "update", "row-2": "\x00"}):
+                tally.check(
+                    "import",
+                    response.status_code == 404,
+                    f"{method} {label}'s preview by {who}: {response.status_code}",
+                )
+        for data in (
+            {"action": "map", "col-0": "nonsense", "col-99999": "name", f"col-{HUGE}": "name"},
+            {"action": "map", "col-0": "account", "col-1": "name", "col-2": "title", "col-3": "reports_to"},
+            {"action": "apply", "duplicates": "update", "row-2": "\x00"},
+        ):
             response = owner.post(url, data)
-            tally.check("import", response.status_code in (200, 302, 422), f"{data['action']} {label}: {response.status_code}")
+            tally.check(
+                "import",
+                response.status_code in (200, 302, 422),
+                f"{data['action']} {label}: {response.status_code}",
+            )
     response = owner.post("/accounts/import/", {"team": str(int(team) + 1)}, files={"file": ("a.csv", b"x")})
-    tally.check("import", response.status_code == 422, f"into another team's accounts: {response.status_code}")
+    tally.check(
+        "import", response.status_code == 422, f"into another team's accounts: {response.status_code}"
+    )
     for name in ("导入客户乙", "环客户"):
         listing = owner.get("/accounts/", params={"q": name})
         tally.check("import", listing.status_code == 200, f"the accounts list after importing {name}")
@@ -969,10 +1386,23 @@ def attack_import(args, tally: Tally) -> None:
     attack_exports(tally, lead, owner)  # imported formulas and markup reach the exports as text
 
 
-SIGNIN_PATHS = ["/auth/dingtalk/login/", "/auth/dingtalk/login/callback/?code=x&state=y", "/auth/feishu/login/",
-                "/auth/feishu/login/callback/?code=x&state=y", "/auth/wecom/login/", "/auth/wecom/login/callback/?code=x",
-                "/auth/oidc/company/login/", "/auth/oidc/company/login/callback/?code=x&state=y", "/auth/oidc/evil/login/",
-                "/auth/signup/", "/auth/login/", "/auth/password/reset/", "/auth/email/", "/auth/3rdparty/", "/auth/social/connections/"]
+SIGNIN_PATHS = [
+    "/auth/dingtalk/login/",
+    "/auth/dingtalk/login/callback/?code=x&state=y",
+    "/auth/feishu/login/",
+    "/auth/feishu/login/callback/?code=x&state=y",
+    "/auth/wecom/login/",
+    "/auth/wecom/login/callback/?code=x",
+    "/auth/oidc/company/login/",
+    "/auth/oidc/company/login/callback/?code=x&state=y",
+    "/auth/oidc/evil/login/",
+    "/auth/signup/",
+    "/auth/login/",
+    "/auth/password/reset/",
+    "/auth/email/",
+    "/auth/3rdparty/",
+    "/auth/social/connections/",
+]
 
 
 def attack_signin(args, tally: Tally) -> None:
@@ -981,7 +1411,9 @@ def attack_signin(args, tally: Tally) -> None:
         for path in SIGNIN_PATHS:
             for method in ("GET", "POST"):
                 response = browser.get(path) if method == "GET" else browser.post(path, {"process": "login"})
-                tally.check("signin", response.status_code == 404, f"{method} {path} {who}: {response.status_code}")
+                tally.check(
+                    "signin", response.status_code == 404, f"{method} {path} {who}: {response.status_code}"
+                )
         for path in ("/auth/cancelled/", "/auth/error/"):
             response = browser.get(path)
             tally.check("signin", response.status_code == 200, f"GET {path} {who}: {response.status_code}")
@@ -990,24 +1422,48 @@ def attack_signin(args, tally: Tally) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", default="http://127.0.0.1:8961")
     parser.add_argument("--proxy-base", help="the same app behind a pretend proxy (BEHIND_TLS_PROXY=1)")
-    parser.add_argument("--manage", default=f"{sys.executable} manage.py", help="how to run manage.py against the server's database")
+    parser.add_argument(
+        "--manage",
+        default=f"{sys.executable} manage.py",
+        help="how to run manage.py against the server's database",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every attempt, not only failures")
-    parser.add_argument("--only", help="comma-separated categories: access,xss,csrf,redirect,race,input,headers,lockout,plan-file,"
-                        "calendar,notices,robots,import,signin")
+    parser.add_argument(
+        "--only",
+        help="comma-separated categories: access,xss,csrf,redirect,race,input,headers,lockout,plan-file,"
+        "calendar,notices,robots,import,signin",
+    )
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else None
     tally = Tally(args.verbose)
     started = time.monotonic()
     subprocess.run([*args.manage.split(), "axes_reset"], check=True, capture_output=True)  # an earlier run's
-    urls = attack_access(args, tally) if not only or "access" in only else crawl(Browser(args.base, OWNER), ["/", "/projects/", "/accounts/"])
+    urls = (
+        attack_access(args, tally)
+        if not only or "access" in only
+        else crawl(Browser(args.base, OWNER), ["/", "/projects/", "/accounts/"])
+    )
     # The plan files first (they export a project the XSS step renames), the lockout last (it locks).
-    steps = [("plan-file", attack_plan_files), ("csrf", attack_csrf), ("redirect", attack_redirects), ("xss", attack_xss),
-             ("calendar", attack_calendar), ("notices", attack_notices), ("robots", attack_robots), ("import", attack_import),
-             ("signin", attack_signin), ("race", attack_races), ("input", attack_input), ("headers", attack_headers),
-             ("lockout", attack_lockout)]
+    steps = [
+        ("plan-file", attack_plan_files),
+        ("csrf", attack_csrf),
+        ("redirect", attack_redirects),
+        ("xss", attack_xss),
+        ("calendar", attack_calendar),
+        ("notices", attack_notices),
+        ("robots", attack_robots),
+        ("import", attack_import),
+        ("signin", attack_signin),
+        ("race", attack_races),
+        ("input", attack_input),
+        ("headers", attack_headers),
+        ("lockout", attack_lockout),
+    ]
     for name, step in steps:
         if only and name not in only:
             continue
