@@ -285,6 +285,8 @@ OTHER_PARAMS = {
     "code",
     "from",
     "to",
+    "full",  # ?full=1: the whole sheet or plan, not its summary
+    "all",  # a long list drawn whole
 }
 GET_PARAM_RE = re.compile(r"""(?:request\.GET|params)\.get\(\s*["'](\w+)["']""")
 # The pickers of "our people" offer anyone in the company (presales, a VP), another team's rep included; every

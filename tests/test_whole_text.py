@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.deals.models import Activity, Pain
-from projects.visits.models import VisitSheet
+from projects.deals.models import Pain
+from projects.visits.models import Task, VisitSheet
 
 from .conftest import client_for
 
@@ -114,6 +114,7 @@ def test_forty_rows_of_a_sheet_group_are_all_kept_and_all_applied(org):
     submit(client, sheet)
 
     assert Contact.objects.filter(account=org.account, name__startswith="新人").count() == 40
-    planned = Activity.objects.filter(project=org.project, done=False, goal__startswith="第")
-    assert sorted(planned.values_list("goal", flat=True)) == [f"第{i:02d}步" for i in range(40)]
-    assert "第39步" in client.get(f"/projects/{org.project.pk}/plan/").text
+    # Next steps are tasks (待办): all forty, and the submitted sheet shows every one.
+    tasks = Task.objects.filter(project=org.project, text__startswith="第")
+    assert sorted(tasks.values_list("text", flat=True)) == [f"第{i:02d}步" for i in range(40)]
+    assert "第39步" in client.get(f"/visits/{sheet.pk}/").text
