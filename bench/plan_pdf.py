@@ -4,10 +4,10 @@
                                        [--split]
 
 Builds the project in a throwaway SQLite database (deleted afterwards), then renders the PDF the way the
-view does (load the plan, build its snapshot, render the template, WeasyPrint) `--runs` times and prints
-each time and the median. `--split` also times the template, WeasyPrint's layout and its write_pdf (drawing,
-font subsetting) apart, by taking pdf.render_pdf's steps one by one. The figure is reported in
-docs/performance.md.
+view does (read the project, load the plan and its warnings of today, render the template, WeasyPrint)
+`--runs` times and prints each time and the median. `--split` also times the template, WeasyPrint's layout
+and its write_pdf (drawing, font subsetting) apart, by taking projects.printing.render_pdf's steps one by
+one. The figure is reported in docs/performance.md.
 """
 
 import argparse
@@ -134,12 +134,12 @@ def page_count(body: bytes) -> str:
     return str(len(PdfReader(io.BytesIO(body)).pages))
 
 
-def split_render(pdf, project, snapshot) -> tuple[bytes, dict[str, float]]:
+def split_render(pdf, version) -> tuple[bytes, dict[str, float]]:
     """pdf.plan_pdf without its cache, step by step: the template, WeasyPrint's layout, write_pdf."""
     from projects import printing
 
     started = time.perf_counter()
-    html = pdf.plan_html(project=project, snapshot=snapshot)
+    html = pdf.plan_html(version=version)
     templated = time.perf_counter()
     stylesheets = [printing._stylesheet(name) for name in printing.STYLESHEETS]
     html_class = printing._html_class()
@@ -171,10 +171,10 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
     from django.utils import translation
-    from projects.plans.plan import load_plan, plan_snapshot
 
-    from projects.deals.access import visible_projects
+    from projects.deals.access import project_for
     from projects.plans import pdf
+    from projects.plans.selectors import live_version
     from salescamp.models import User
 
     try:
@@ -185,14 +185,14 @@ def main() -> None:
             times, cpu_times, splits, body = [], [], [], b""
             for run in range(args.runs):
                 started = time.perf_counter()
-                loaded = visible_projects(rep).select_related("account", "owner", "team").get(pk=project.pk)
+                loaded = project_for(rep, project.pk)
                 cpu = time.process_time()
-                snapshot = plan_snapshot(load_plan(loaded))
+                version = live_version(loaded)
                 if args.split:
-                    body, split = split_render(pdf, loaded, snapshot)
+                    body, split = split_render(pdf, version)
                     splits.append(split)
                 else:
-                    body = pdf.plan_pdf(project=loaded, snapshot=snapshot, use_cache=args.cached)
+                    body = pdf.plan_pdf(version=version, use_cache=args.cached)
                 times.append(time.perf_counter() - started)
                 cpu_times.append(time.process_time() - cpu)
                 wall, cpu = times[-1], cpu_times[-1]

@@ -11,8 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Account, Contact, ImportBatch
+from projects.deals.models import RelationshipRequest, Task
 from projects.notices.models import Notice
-from projects.visits.models import Task, VisitSheet
+from projects.visits.models import VisitSheet
 from salescamp.models import Team
 
 from .conftest import client_for
@@ -57,6 +58,10 @@ def ids_by_kwarg(org) -> dict[str, int]:
         "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
         # allauth's OpenID Connect routes name the provider by a regex group: the company's, as configured.
         "provider_id": "company",
+        # Only the leader asked answers: to anyone else, 404.
+        "request_id": RelationshipRequest.objects.get_or_create(
+            member=org.member, status="pending", defaults={"leader": org.lead, "asked_by": org.rep}
+        )[0].pk,
         **plan_ids(org),
     }
 

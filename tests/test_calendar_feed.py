@@ -12,6 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from projects.calendars.models import CalendarFeed
+from projects.deals.models import Task
 
 from .conftest import client_for
 from .factories import ActivityFactory
@@ -71,3 +72,40 @@ def test_a_wrong_or_revoked_address_is_404_and_only_a_digest_is_kept(org):
     client.post(reverse("calendar_settings"), {"action": "stop"})
     assert Client().get(second).status_code == 404
     assert Client().get(reverse("calendar_feed", args=["x" * 43])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_my_open_tasks_are_all_day_events_that_follow_changes_and_leave_when_done_or_deleted(org):
+    day = timezone.localdate() + datetime.timedelta(days=2)
+    mine = Task.objects.create(
+        project=org.project, text="把成功案例送给刘组长", owner=org.rep, due=day, contact=org.contact
+    )
+    Task.objects.create(project=org.project, text="想想怎么约赵副总", owner=org.rep)
+    Task.objects.create(project=org.project, text="准备报价", owner=org.teammate, due=day)
+    url = address_of(client_for(org.rep))
+
+    def task_events() -> dict:
+        return {str(e["uid"]): e for e in events(url) if str(e["uid"]).startswith("task-")}
+
+    found = task_events()
+    assert [uid.split("@")[0] for uid in found] == [f"task-{mine.pk}"]  # not undated, not a teammate's
+    event = found[f"task-{mine.pk}@testserver"]
+    assert event.decoded("dtstart") == day and event.decoded("dtend") == day + datetime.timedelta(days=1)
+    assert "把成功案例送给刘组长" in str(event["summary"]) and "待办" in str(event["summary"])
+    description = str(event["description"])
+    assert org.account.name in description and org.project.name in description
+    assert org.contact.name in description and f"/projects/{org.project.pk}/#task-{mine.pk}" in description
+
+    mine.due += datetime.timedelta(days=1)
+    mine.save()
+    moved = task_events()[str(event["uid"])]
+    assert moved.decoded("dtstart") == mine.due and int(moved["sequence"]) > int(event["sequence"])
+
+    mine.done = True
+    mine.save()
+    assert task_events() == {}
+    mine.done = False
+    mine.save()
+    assert list(task_events()) == [str(event["uid"])]
+    mine.delete()
+    assert task_events() == {}

@@ -3,7 +3,8 @@ the desk. Never another host, never a view's name (redirect() would look a bare 
 
 import pytest
 
-from projects.visits.models import Task, VisitSheet
+from projects.deals.models import Task
+from projects.visits.models import VisitSheet
 
 from .conftest import client_for
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from accounts.models import Contact
 from projects.deals.access import project_for
 from projects.deals.loading import load_plan
-from projects.deals.models import Activity, ChainMember, Competitor
+from projects.deals.models import Activity, ChainMember, Competitor, Task
 from projects.visits import services as visit_services
 from projects.visits.diagnosis import diagnose
-from projects.visits.models import Task, VisitSheet
+from projects.visits.models import VisitSheet
 from projects.visits.prefill import prefilled_sheet
 from projects.visits.schema import parse_form, submit_errors
 from projects.visits.services import StaleDraft, draft_save, effects_of, sheet_submit

@@ -8,8 +8,10 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from projects.deals.models import Activity
-from projects.visits.models import Task, VisitSheet
+from projects.deals.models import Activity, Task
+from projects.stored_warnings.models import CurrentWarning
+from projects.stored_warnings.refresh import refresh
+from projects.visits.models import VisitSheet
 from projects.visits.schema import parse_form
 from projects.visits.services import sheet_submit
 from projects.visits.tasks import NEED_CUSTOMER_SIDE
@@ -183,3 +185,16 @@ def test_a_task_is_added_corrected_and_removed_from_the_project_page(org):
     assert refused.status_code == 422 and Task.objects.get().owner == org.rep
     client.post(f"/tasks/{task.pk}/edit/?page=project", {"delete": "1", "version": task.version})
     assert not Task.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_visit_whose_next_step_is_a_task_is_not_warned_as_leaving_nothing(org):
+    # Before, the next step was filed as a planned visit and answered VISIT_NO_HOOK; as a task it still must.
+    sheet = submitted_with_step(org, visit_day=TODAY, step_day=TODAY + datetime.timedelta(days=3))
+    assert not sheet.activity.hook
+    codes = CurrentWarning.objects.filter(project=org.project, subject_id=str(sheet.activity_id))
+    assert "VISIT_NO_HOOK" not in set(codes.values_list("code", flat=True))
+
+    Task.objects.get().delete()  # the rep removes the step, through the write path or not: the rule returns
+    refresh([org.project.pk])
+    assert "VISIT_NO_HOOK" in set(codes.values_list("code", flat=True))

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.deals.models import Pain
-from projects.visits.models import Task, VisitSheet
+from projects.deals.models import Pain, Task
+from projects.visits.models import VisitSheet
 
 from .conftest import client_for
 

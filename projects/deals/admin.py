@@ -73,5 +73,5 @@ class AskAdmin(admin.ModelAdmin):
 
 @admin.register(TeamThresholds)
 class TeamThresholdsAdmin(SimpleHistoryAdmin):
-    list_display = ["team", "parity_gap", "stale_days"]
+    list_display = ["team", "parity_gap", "stale_days", "escalate_after_days"]
     list_select_related = ["team"]

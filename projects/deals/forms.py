@@ -291,7 +291,8 @@ class InternalSaleForm(VersionedModelForm):
 class ThresholdsForm(VersionedModelForm):
     class Meta:
         model = TeamThresholds
-        fields = [field.name for field in dataclass_fields(Thresholds)]
+        # The engine's thresholds, then the reminders' one: one page for what a team leader tunes.
+        fields = [*(field.name for field in dataclass_fields(Thresholds)), "escalate_after_days"]
 
 
 NEGATIVE_MONEY = _("Enter zero or more: a term cannot be worth less than nothing.")

@@ -22,7 +22,10 @@ from projects.deals.models import (
     NegotiationTerm,
     Pain,
     Project,
+    RelationshipRequest,
+    RequestStatus,
     ResourcePlanItem,
+    Task,
     TeamThresholds,
     TenderItem,
 )
@@ -31,6 +34,9 @@ from projects.rules import data
 from salescamp.models import shown_name
 
 PERSON_FIELDS = ("id", "username", "display_name", "first_name", "last_name", "rank")
+# The project team's management line, read with the project: its leader and those of the teams above, to this
+# depth. Four steps reach the top of our four ranks (组长 → 总监 → 副总) in any real sales organisation.
+MANAGEMENT_LINE = tuple(f"team__{'parent__' * step}leader__" for step in range(4))
 # What pages, the engine and the JSON format read of a project with it: load_plan's caller joins these.
 PROJECT_RELATIONS = ("account", "owner", "team", "team__thresholds")
 
@@ -90,6 +96,15 @@ SMALL_TABLES = {
     ),
     "term_rows": lambda: json_rows(NegotiationTerm.objects.all(), "project", model_fields(NegotiationTerm)),
     "shared_rows": lambda: _people_rows(Project.shared_with.through, "project"),
+    "task_rows": lambda: json_rows(
+        Task.objects.all(),
+        "project",
+        {
+            **model_fields(Task, "project_id", "owner_id", "visit_id", "activity_id", "version"),
+            "visit_activity_id": "visit__activity_id",
+            **person_fields("owner__", "owner_"),
+        },
+    ),
     "contact_rows": lambda: json_rows(
         Contact.objects.all(), "account", model_fields(Contact, "account_id"), outer="account_id"
     ),
@@ -114,7 +129,7 @@ def load_plans(projects: list[Project]) -> list[data.PlanData]:
         row["pk"]: row
         for row in Project.objects.filter(pk__in=ids)
         .annotate(**{name: build() for name, build in SMALL_TABLES.items()})
-        .values("pk", *SMALL_TABLES)
+        .values("pk", *SMALL_TABLES, *(f"{line}{name}" for line in MANAGEMENT_LINE for name in PERSON_FIELDS))
     }
     members = defaultdict(list)
     for row in (
@@ -122,11 +137,17 @@ def load_plans(projects: list[Project]) -> list[data.PlanData]:
         .annotate(
             pain_rows=json_rows(Pain.objects.all(), "member", {"id": "id", "text": "text", "kind": "kind"}),
             resource_rows=json_rows(ResourcePlanItem.objects.all(), "member", model_fields(ResourcePlanItem)),
+            asked_rows=json_rows(
+                RelationshipRequest.objects.filter(status=RequestStatus.PENDING),
+                "member",
+                person_fields("leader__"),
+            ),
         )
         .values(
             *MEMBER_FIELDS,
             "pain_rows",
             "resource_rows",
+            "asked_rows",
             *(f"owner__{name}" for name in PERSON_FIELDS),
             *(f"acquaintance_holder__{name}" for name in PERSON_FIELDS),
         )
@@ -200,6 +221,7 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
         state_signs=tuple(project.state_signs),
         strategy=project.strategy,
         owner=user_person(project.owner),
+        leaders=_management_line(small),
         shared_with=tuple(sorted((person(r) for r in parse(small["shared_rows"])), key=lambda p: p.username)),
         engagements=tuple(
             data.Engagement(id=row["id"], part=row["part"], person=person(row, "user_"))
@@ -208,6 +230,7 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
         contacts=tuple(contacts),
         members=tuple(members),
         activities=tuple(_activity(row) for row in activity_rows),
+        tasks=tuple(_task(row) for row in decoded(Task, small["task_rows"])),
         control_points=tuple(
             data.ControlPoint(
                 number=row["number"],
@@ -253,7 +276,17 @@ def _plan(project: Project, small: dict, member_rows: list[dict], activity_rows:
     )
 
 
+def _management_line(values: dict) -> tuple[data.Person, ...]:
+    line: dict[int, data.Person] = {}
+    for key in MANAGEMENT_LINE:
+        leader = person(values, key)
+        if leader is not None:
+            line.setdefault(leader.id, leader)
+    return tuple(line.values())
+
+
 def _member(row: dict, contacts: dict[int, data.Contact]) -> data.ChainMember:
+    asked = parse(row["asked_rows"])
     return data.ChainMember(
         id=row["id"],
         contact=contacts[row["contact_id"]],
@@ -274,6 +307,19 @@ def _member(row: dict, contacts: dict[int, data.Contact]) -> data.ChainMember:
             )
             for item in decoded(ResourcePlanItem, row["resource_rows"])
         ),
+        asked=person(asked[0]) if asked else None,
+    )
+
+
+def _task(row: dict) -> data.Task:
+    return data.Task(
+        id=row["id"],
+        text=row["text"],
+        owner=person(row, "owner_"),
+        due=row["due"],
+        done=row["done"],
+        contact_id=row["contact_id"],
+        visit_activity_id=row["visit_activity_id"],
     )
 
 

@@ -12,6 +12,8 @@ from projects.deals.models import Activity, ChainMember, ControlPoint, Engagemen
 from projects.demo.desks import load_desk_demo
 from projects.demo.review import load_plan_demo
 from projects.demo.visits import load_visit_demo
+from projects.reminders.digest import SEND_AT
+from projects.reminders.run import send_reminders
 from salescamp.editing import write_transaction
 from salescamp.models import Membership, Rank, Team, User
 
@@ -109,8 +111,19 @@ NORTHEAST_CONTACTS = [
 ]
 
 
-@write_transaction()
 def load_demo() -> None:
+    _load_demo_rows()
+    # The scheduler's reminders as of this morning, so the bell already has something to show: the demo's
+    # tasks due today and overdue (one long enough to reach 王组长), the plan awaiting review, the summaries.
+    now = timezone.now()
+    morning = timezone.localtime(now).replace(
+        hour=SEND_AT.hour, minute=SEND_AT.minute, second=0, microsecond=0
+    )
+    send_reminders(max(now, morning))
+
+
+@write_transaction()
+def _load_demo_rows() -> None:
     users = {}
     for username, display_name, rank in PEOPLE:
         user, created = User.objects.get_or_create(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Account, Contact, Function, Level
 from projects.deals import services as project_services
 from projects.deals.models import Activity, ChainMember, Engagement, Project
+from projects.plans import handover
 from salescamp.models import User
 
 DESK_ACCOUNTS = {
@@ -189,6 +190,22 @@ def load_desk_demo(users, teams, group) -> None:
             project=projects[first], kind="phone", date=today, done=False, goal="电话确认下周拜访时间"
         )
         due.our_people.set([rep])
+        if username == "xiaozhang":
+            _ask_for_a_leader(projects, rep, users["wangzuzhang"])
+
+
+def _ask_for_a_leader(projects, rep, leader) -> None:
+    """小张 holds 吴总 (副总经理) himself, two levels apart, and has asked 王组长 to take it."""
+    member = (
+        ChainMember.objects.filter(
+            project__in=projects.values(), owner=None, contact__level__gte=Level.EXECUTIVE
+        )
+        .select_related("contact", "project__team", "project__owner")
+        .order_by("pk")
+        .first()
+    )
+    if member is not None:
+        handover.ask_leader(member=member, leader=leader, by=rep)
 
 
 def _plan_first_visit(project, rep, chain, today) -> None:

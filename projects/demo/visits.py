@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.deals.models import Task
+from projects.visits.models import VisitSheet, VisitStatus
 
 
 def load_visit_demo(project, first_visit, users, contacts) -> None:
@@ -84,7 +85,7 @@ def load_visit_demo(project, first_visit, users, contacts) -> None:
     )
     for text, owner, due, contact, visit in [
         ("请陈总监约钱副总做创新交流", director, today + timedelta(days=5), contacts["钱副总"], sheet),
-        ("把华北某局的成功案例材料送给刘组长", rep, today - timedelta(days=2), liu, None),
+        ("把华北某局的成功案例材料送给刘组长", rep, today - timedelta(days=4), liu, None),
         ("问清明年一季度集采的时间表", rep, today, liu, None),
         ("给壁工发新一代终端的可靠性测试报告", rep, today + timedelta(days=3), bi, None),
     ]:

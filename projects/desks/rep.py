@@ -1,5 +1,6 @@
 """The rep's desk (工作台): visits this week against the target, tasks due (到期待办), open hooks, unfinished
-sheets, returned plans, projects by state and stage, and the most serious warnings."""
+sheets, returned plans, relationships a leader is asked to take, projects by state and stage, and the most
+serious warnings."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -7,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from projects.deals.access import visible_projects
-from projects.deals.models import Activity, ActivityKind, Project
+from projects.deals.models import Activity, ActivityKind, Project, RelationshipRequest, RequestStatus, Task
 from projects.desks import charts
 from projects.desks.figures import (
     LIST_LIMIT,
@@ -21,7 +22,7 @@ from projects.desks.figures import (
 )
 from projects.plans.models import PlanSubmission
 from projects.stored_warnings import queries as stored
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.tasks import open_tasks_of
 from salescamp.models import User
 
@@ -46,6 +47,7 @@ class RepDesk:
     open_hooks: list[Activity]  # done activities' hooks with nothing after them
     drafts: list[VisitSheet]  # my visit sheets still in draft (incomplete)
     returned_plans: list[PlanSubmission]  # my plans returned with comments, not yet resubmitted
+    requests: list[RelationshipRequest]  # relationships I am asked to take (狐假虎威), oldest first
     groups: list[StateGroup]  # my open projects by customer state
     breakdown: Breakdown
     warnings: list[stored.StoredWarning]  # the most serious, at most TOP_WARNINGS
@@ -97,7 +99,8 @@ def rep_desk(user, today: date) -> RepDesk:
     )
     for item in hooks:
         item.days_ago = (today - item.date).days
-    warnings = stored.of_projects(mine.filter(stage__in=OPEN_STAGES))
+    # By the ids already read: a subquery here lets PostgreSQL join every stored warning before narrowing.
+    warnings = stored.of_project_ids([project.pk for project in open_projects])
     drafts = list(
         VisitSheet.objects.filter(
             created_by=user, status=VisitStatus.DRAFT, discarded_at=None, project__in=visible.values("pk")
@@ -116,9 +119,19 @@ def rep_desk(user, today: date) -> RepDesk:
         open_hooks=hooks,
         drafts=drafts,
         returned_plans=returned_plans(mine),
+        requests=asked_of(user),
         groups=groups,
         breakdown=numbers,
         warnings=stored.listed(stored.by_severity(warnings), TOP_WARNINGS),
         warning_counts=stored.severity_counts(warnings),
         leads_a_team=user.leads_a_team,
+    )
+
+
+def asked_of(user) -> list[RelationshipRequest]:
+    """The relationships this leader is asked to take and has not answered, oldest first."""
+    return list(
+        RelationshipRequest.objects.filter(leader=user, status=RequestStatus.PENDING)
+        .select_related("member__contact", "member__project__account", "asked_by")
+        .order_by("asked_at", "id")
     )

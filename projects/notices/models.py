@@ -12,6 +12,8 @@ class NoticeKind(models.TextChoices):
     PLAN_RETURNED = "plan_returned", _("A plan was returned")
     PLAN_APPROVED = "plan_approved", _("A plan was approved")
     PLAN_COMMENTED = "plan_commented", _("A comment on a plan")
+    RELATIONSHIP_ASKED = "relationship_asked", _("You are asked to take a relationship")
+    RELATIONSHIP_ANSWERED = "relationship_reply", _("A leader answered your request")
     TASK_DUE = "task_due", _("A task is due today")
     TASK_OVERDUE = "task_overdue", _("A task is overdue")
     TASK_ESCALATED = "task_escalated", _("A task of your team is long overdue")

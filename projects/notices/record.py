@@ -16,6 +16,7 @@ from salescamp.models import Membership, User
 DEFAULT_CHANNELS = {
     NoticeKind.PLAN_SUBMITTED: [Channel.EMAIL],
     NoticeKind.PLAN_RETURNED: [Channel.EMAIL],
+    NoticeKind.RELATIONSHIP_ASKED: [Channel.EMAIL],
     NoticeKind.TASK_OVERDUE: [Channel.EMAIL],
     NoticeKind.TASK_ESCALATED: [Channel.EMAIL],
     NoticeKind.DIGEST: [Channel.EMAIL],

@@ -1,8 +1,10 @@
-"""Review forms: a comment on a section, a manager's decision."""
+"""Review forms: a comment on a section, a manager's decision; a leader asked to take a relationship and
+their answer."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.plans.handover import MAX_REASON
 from projects.plans.models import PLAN_SECTIONS, PlanStatus
 from projects.plans.review import EMPTY_COMMENT, UNKNOWN_SECTION
 
@@ -34,3 +36,8 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when returning: what should the rep revise?"),
     )
+
+
+class AnswerForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Take it")), ("decline", _("Decline"))])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=MAX_REASON)

@@ -12,15 +12,16 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import reswap, retarget
 
 from projects.deals import access
-from projects.deals.models import Project
-from projects.plans import history, pdf, review, snapshot
+from projects.deals.models import Project, RelationshipRequest
+from projects.plans import handover, history, pdf, review, snapshot
 from projects.plans.compare import compare
-from projects.plans.forms import CommentForm, DecisionForm
+from projects.plans.forms import AnswerForm, CommentForm, DecisionForm
 from projects.plans.models import PlanStatus, PlanSubmission
 from projects.plans.selectors import comments_by_section, live_version, review_queue
 from projects.plans.view import LISTS, plan_view
 from projects.visits.selectors import drafts_of, open_tasks, sheets_by_activity
 from salescamp.editing import parse_id
+from salescamp.models import User
 
 PAGES = {"project": "plans/project.html", "plan": "plans/plan.html"}
 # A long list asked for in full (?all=<list>): htmx swaps in just its part of the page.
@@ -242,6 +243,57 @@ def plan_version(request: HttpRequest, project_id: int, version: int) -> HttpRes
 @require_safe
 def review_queue_page(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/review_queue.html", {"queue": list(review_queue(request.user))})
+
+
+# ---- a leader asked to take a relationship (狐假虎威) ---------------------------------------------------
+
+
+def relationship_ask(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.member_for(request.user, member_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    leader = User.objects.filter(pk=parse_id(request.POST.get("leader"))).first()
+    try:
+        if leader is None:
+            raise handover.HandoverRefused(handover.NOT_IN_LINE)
+        handover.ask_leader(member=member, leader=leader, by=request.user)
+    except handover.HandoverRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _("%(leader)s is asked to take the relationship with %(contact)s.")
+            % {"leader": leader, "contact": member.contact.name},
+        )
+    return redirect(page_url(member.project_id, "project") + f"#member-{member.contact_id}")
+
+
+def relationship_answer(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The asked leader's answer, from their desk; anyone else gets 404."""
+    asked = get_object_or_404(
+        RelationshipRequest.objects.select_related("member__contact", "member__project"),
+        pk=request_id,
+        leader=request.user,
+    )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = AnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise handover.HandoverRefused(handover.REASON_NEEDED)
+        accept = form.cleaned_data["decision"] == "accept"
+        handover.answer(request=asked, accept=accept, reason=form.cleaned_data["reason"], by=request.user)
+    except handover.HandoverRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(reverse("desk") + "#requests")
+    if accept:
+        messages.success(
+            request,
+            _("You now hold the relationship with %(contact)s.") % {"contact": asked.member.contact.name},
+        )
+        return redirect(page_url(asked.member.project_id, "project") + f"#member-{asked.member.contact_id}")
+    messages.success(request, _("Declined; the rep is told why."))
+    return redirect(reverse("desk") + "#requests")
 
 
 # ---- comparing versions, history, PDF --------------------------------------------------------------------

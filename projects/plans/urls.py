@@ -14,6 +14,12 @@ urlpatterns = [
     path("projects/<int:project_id>/plan/v<int:version>/comment/", pages.plan_comment, name="plan_comment"),
     path("projects/<int:project_id>/plan/v<int:version>/decide/", pages.plan_decide, name="plan_decide"),
     path("reviews/", pages.review_queue_page, name="review_queue"),
+    path("chain/<int:member_id>/ask-leader/", pages.relationship_ask, name="relationship_ask"),
+    path(
+        "relationship-requests/<int:request_id>/answer/",
+        pages.relationship_answer,
+        name="relationship_answer",
+    ),
     # One editor per kind of row, from either page.
     path("projects/<int:project_id>/edit/", editors.project_edit, name="project_edit"),
     path("projects/<int:project_id>/chain/add/", editors.member_add, name="member_add"),

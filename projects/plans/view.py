@@ -32,6 +32,7 @@ from projects.rules.parity import (
     ContactFooting,
     activity_parity,
     effective_owner,
+    leader_to_ask,
     member_roles,
     parity_gap,
 )
@@ -64,6 +65,7 @@ PDF_SUMMARY = FirstDrawn(cards=150, unplaced=40, rows=60, planned=20, done=50, w
 # The colour of a card follows the most telling role.
 ROLE_PRIORITY = [Role.HIGH_LEVEL, Role.BRIDGE, Role.COACH, Role.KEY, Role.GENERAL]
 SUBJECT_ANCHORS = {"contact": "member", "activity": "activity", "section": "section"}
+PARITY_CODES = ("PARITY_GAP", "PARITY_ARRANGED")  # drawn in the card's parity line, not as chips
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Card:
     evidence: Evidence  # what the record supports, beside the rep's own rating (member.depth)
     rated_above_record: bool  # the rating runs ahead of the record (DEPTH_AHEAD_OF_RECORD)
     warnings: list[ShownWarning] = field(default_factory=list)
+    ask: Person | None = None  # the leader of ours the parity advice names, to ask with one tap
 
     @property
     def contact(self) -> Contact:
@@ -111,11 +114,12 @@ class Card:
 
     @property
     def parity_warning(self) -> ShownWarning | None:
-        return next((w for w in self.warnings if w.code == "PARITY_GAP"), None)
+        """PARITY_GAP, or PARITY_ARRANGED (已安排) when a leader of ours is planned to meet them."""
+        return next((w for w in self.warnings if w.code in PARITY_CODES), None)
 
     @property
     def other_warnings(self) -> list[ShownWarning]:
-        return [w for w in self.warnings if w.code != "PARITY_GAP"]
+        return [w for w in self.warnings if w.code not in PARITY_CODES]
 
 
 @dataclass(frozen=True)
@@ -384,6 +388,7 @@ def _card(plan: PlanData, member: ChainMember, warnings: list[ShownWarning]) -> 
         evidence=found,
         rated_above_record=runs_ahead(member.depth, found, plan.thresholds),
         warnings=warnings,
+        ask=leader_to_ask(plan, member) if member.asked is None else None,
     )
 
 

@@ -29,6 +29,7 @@ from projects.rules import (
     no_bridge,
     no_pain,
     one_way_reciprocity,
+    parity_arranged,
     parity_gap,
     parity_gap_activity,
     s1_bottom_up,
@@ -78,6 +79,7 @@ ALL_RULES: tuple[Rule, ...] = (
     key_contact_no_resource,
     depth_ahead_of_record,
     first_visit_advice,
+    parity_arranged,
 )
 RULE_CODES: tuple[str, ...] = tuple(rule.CODE for rule in ALL_RULES)
 # code → (severity, short title), for the docs and the UI's legend.

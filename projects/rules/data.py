@@ -96,6 +96,7 @@ class ChainMember:
     added_on: date  # when the contact joined the chain: the staleness clock starts here
     resource_plan: tuple[ResourceItem, ...] = ()
     id: int | None = None  # the chain entry's own id
+    asked: Person | None = None  # the leader of ours asked to take this relationship, not yet answered
 
     @property
     def contact_id(self) -> int:
@@ -169,6 +170,20 @@ class Activity:
     @property
     def is_private(self) -> bool:
         return self.kind in PRIVATE_KINDS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Task:
+    """A next step (待办) one of ours must take: not an activity with the customer, but proof that a visit
+    led somewhere."""
+
+    text: str
+    owner: Person
+    due: date | None = None
+    done: bool = False
+    contact_id: int | None = None
+    visit_activity_id: int | None = None  # the visit it was set on (its sheet's logged activity)
+    id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -278,11 +293,15 @@ class PlanData:
     state_signs: tuple[str, ...] = ()
     strategy: str = Strategy.UNKNOWN
     owner: Person
+    # The project team's management line (its leader, then the leaders above), nearest first: who of ours
+    # the parity advice names when a relationship needs a more senior person (狐假虎威).
+    leaders: tuple[Person, ...] = ()
     shared_with: tuple[Person, ...] = ()
     engagements: tuple[Engagement, ...] = ()  # our people taking part besides the owner
     contacts: tuple[Contact, ...] = ()  # the account's people, in the chain or not
     members: tuple[ChainMember, ...] = ()
     activities: tuple[Activity, ...] = ()
+    tasks: tuple[Task, ...] = ()
     control_points: tuple[ControlPoint, ...] = ()
     internal_sales: tuple[InternalSale, ...] = ()
     competitors: tuple[Competitor, ...] = ()
@@ -324,8 +343,17 @@ class PlanData:
     def done_activities(self) -> list[Activity]:
         return [a for a in self.activities if a.done]
 
+    @cached_property
+    def _activities_by_contact(self) -> dict[int, list[Activity]]:
+        found: dict[int, list[Activity]] = {}
+        for activity in self.activities:
+            for contact_id in activity.contact_ids:
+                found.setdefault(contact_id, []).append(activity)
+        return found
+
     def activities_with(self, contact_id: int, *, done_only: bool = False) -> list[Activity]:
-        return [a for a in self.activities if contact_id in a.contact_ids and (a.done or not done_only)]
+        """The activities that met a contact, in the plan's order."""
+        return [a for a in self._activities_by_contact.get(contact_id, ()) if a.done or not done_only]
 
     def control_point(self, number: int) -> ControlPoint:
         found = next((cp for cp in self.control_points if cp.number == number), None)

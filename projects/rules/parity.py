@@ -8,6 +8,7 @@ activity is judged by the people of ours present, whoever owns the relationship 
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from projects.rules.codes import SHORT_KINDS, ActivityKind, Role
@@ -157,3 +158,29 @@ def leader_met_before(plan: PlanData, activity: Activity, contact_id: int, neede
         if earlier and (other.done or not activity.done) and any(p.rank >= needed for p in other.our_people):
             return True
     return False
+
+
+def leader_to_ask(plan: PlanData, member: ChainMember) -> Person | None:
+    """The nearest leader of the project team's management line senior enough to hold this relationship at
+    parity (the one the advice names: "请陈总监接这条关系"), or None if nobody in the line is."""
+    needed = rank_needed(member.level, plan.thresholds)
+    holder = effective_owner(plan, member)
+    return next((p for p in plan.leaders if p.rank >= needed and p.id != holder.id), None)
+
+
+def arranged_meeting(plan: PlanData, member: ChainMember, today: date) -> Activity | None:
+    """The soonest planned activity, today or later, where someone of ours senior enough meets the contact:
+    the gap is being mended (已安排), not ignored."""
+    needed = rank_needed(member.level, plan.thresholds)
+    return min(
+        (
+            activity
+            for activity in plan.activities_with(member.contact_id)
+            if not activity.done
+            and activity.date >= today
+            and activity.kind not in UNMEASURED_KINDS
+            and any(person.rank >= needed for person in activity.our_people)
+        ),
+        key=lambda activity: (activity.date, activity.id),
+        default=None,
+    )

@@ -31,4 +31,6 @@ RETIRED = (
         "tiger's authority); make every meeting a conversation with conclusions; talk ROI, long-term value, "
         "peer competition and success cases, not product features."
     ),
+    # Reworded when next steps became tasks (待办): a task answers the rule as a planned activity does.
+    _("%(activity)s leaves no hook, and no next activity is planned."),
 )

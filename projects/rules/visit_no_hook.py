@@ -1,4 +1,5 @@
-"""VISIT_NO_HOOK: a logged visit with no hook (钩子) and nothing planned after it."""
+"""VISIT_NO_HOOK: a logged visit with no hook (钩子) and nothing planned after it: no activity, no task (待办)
+set on it or open after it."""
 
 from datetime import date
 
@@ -11,7 +12,7 @@ from projects.rules.data import Activity, PlanData
 CODE = "VISIT_NO_HOOK"
 SEVERITY = Severity.MEDIUM
 TITLE = _("Visit without a hook")
-MESSAGE = _("%(activity)s leaves no hook, and no next activity is planned.")
+MESSAGE = _("%(activity)s leaves no hook, and no next step is planned.")
 REASON = _(
     "It takes at least three visits to build a steady first relationship; each visit should leave a hook "
     "that makes the next one natural."
@@ -25,8 +26,12 @@ warn = warning_factory(CODE, SEVERITY)
 
 
 def next_step_planned(plan: PlanData, visit: Activity) -> bool:
-    """A planned activity on or after the visit's date counts as its next step."""
-    return any(not a.done and a.date >= visit.date for a in plan.activities)
+    """A planned activity on or after the visit's date counts as its next step; so does a task set on the
+    visit's own sheet, or one still open that falls due after it."""
+    return any(not a.done and a.date >= visit.date for a in plan.activities) or any(
+        task.visit_activity_id == visit.id or (not task.done and (task.due is None or task.due >= visit.date))
+        for task in plan.tasks
+    )
 
 
 def check(plan: PlanData, today: date) -> list[Warning]:

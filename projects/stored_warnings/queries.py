@@ -50,6 +50,11 @@ def of_projects(projects: QuerySet) -> QuerySet:
     return CurrentWarning.objects.filter(project__in=projects.values("pk"))
 
 
+def of_project_ids(ids: list[int]) -> QuerySet:
+    """The stored warnings of the projects a page has already read."""
+    return CurrentWarning.objects.filter(project_id__in=ids)
+
+
 def severity_counts(rows: QuerySet) -> dict[str, int]:
     return {row["severity"]: row["n"] for row in rows.order_by().values("severity").annotate(n=Count("pk"))}
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from accounts.models import Account, Contact
+from projects.deals.loading import MANAGEMENT_LINE
 from projects.deals.models import (
     Activity,
     Ask,
@@ -20,14 +21,16 @@ from projects.deals.models import (
     NegotiationTerm,
     Pain,
     Project,
+    RelationshipRequest,
     ResourcePlanItem,
+    Task,
     TeamThresholds,
     TenderItem,
 )
 from projects.stored_warnings.refresh import mark_stale, refresh
 from projects.stored_warnings.tasks import refresh_team_warnings
 from salescamp.editing import before_commit, bulk_written
-from salescamp.models import User
+from salescamp.models import Team, User
 
 # What each row the engine reads (projects.deals.loading) says about which projects it belongs to:
 # a kind of key and the attribute holding it.
@@ -43,10 +46,13 @@ BELONGS_TO = {
     NegotiationTerm: ("project", "project_id"),
     Pain: ("member", "member_id"),
     ResourcePlanItem: ("member", "member_id"),
+    RelationshipRequest: ("member", "member_id"),
+    Task: ("project", "project_id"),  # a next step answers VISIT_NO_HOOK
     Ask: ("activity", "activity_id"),
     Contact: ("account", "account_id"),
     Account: ("account", "pk"),
     User: ("user", "pk"),  # a name or rank the messages and the parity rules read
+    Team: ("team_line", "pk"),  # its leader and parent: the management line the parity advice names
     TeamThresholds: ("team", "team_id"),
 }
 # Links the engine reads: the through model → (the forward side's key kind, the reverse side's).
@@ -71,8 +77,18 @@ PROJECTS_OF = {
         | Q(engagements__user__in=ids)
         | Q(members__owner__in=ids)
         | Q(members__acquaintance_holder__in=ids)
+        | _in_management_line(ids)
     ),
+    "team_line": lambda ids: Q(team__in=set().union(*(Team.objects.subtree_ids(i) for i in ids))),
 }
+
+
+def _in_management_line(ids) -> Q:
+    """Projects whose team's management line (projects.deals.loading) holds one of these users."""
+    found = Q()
+    for line in MANAGEMENT_LINE:
+        found |= Q(**{f"{line}in": ids})
+    return found
 
 
 def _mark(kind: str, key) -> None:

@@ -1,5 +1,6 @@
 from projects.deals.access import checked
-from projects.visits.models import Task, VisitSheet
+from projects.deals.models import Task
+from projects.visits.models import VisitSheet
 
 
 def visit_for(user, visit_id: int) -> VisitSheet:

@@ -3,7 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.visits.models import Task, VisitSheet, VisitTemplate
+from projects.deals.models import Task
+from projects.visits.models import VisitSheet, VisitTemplate
 
 
 @admin.register(VisitSheet)

@@ -56,8 +56,8 @@ class ActivityLogged:
 
 @dataclass(frozen=True)
 class TaskSet:
-    """A next step (待办): a task for one of ours. It is no activity with the customer (the engine does not
-    read it): it becomes one only when someone plans it so."""
+    """A next step (待办): a task for one of ours. It is no activity with the customer (it becomes one only
+    when someone plans it so); the engine reads it as the visit's next step."""
 
     text: str
     owner: data.Person
@@ -220,7 +220,7 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
     """The plan as it will be once the sheet is submitted (pure: nothing is saved)."""
     contacts = {contact.id: contact for contact in plan.contacts}
     members = {member.contact_id: member for member in plan.members}
-    activities = list(plan.activities)
+    activities, tasks = list(plan.activities), list(plan.tasks)
     state, signs, competitors = plan.state, plan.state_signs, list(plan.competitors)
     engagements = list(plan.engagements)
     visit = next(e.activity for e in effects if isinstance(e, ActivityLogged))
@@ -249,6 +249,16 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
             engagements += [
                 data.Engagement(person=p) for p in effect.activity.our_people if p.id not in engaged
             ]
+        elif isinstance(effect, TaskSet):
+            tasks.append(
+                data.Task(
+                    text=effect.text,
+                    owner=effect.owner,
+                    due=effect.due,
+                    contact_id=effect.contact_id,
+                    visit_activity_id=visit.id,
+                )
+            )
         elif isinstance(effect, StateSeen):
             state, signs = effect.state, signs + effect.signs
         elif isinstance(effect, CompetitorSeen):
@@ -258,6 +268,7 @@ def apply_to_plan(plan: data.PlanData, effects: list[Effect]) -> data.PlanData:
         contacts=tuple(sorted(contacts.values(), key=lambda c: (-c.level, c.name, c.id))),
         members=tuple(sorted(members.values(), key=lambda m: (-m.level, m.name, m.contact_id))),
         activities=tuple(sorted(activities, key=lambda a: (a.date, a.id), reverse=True)),
+        tasks=tuple(tasks),
         state=state,
         state_signs=signs,
         competitors=tuple(competitors),

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projects.deals.forms import project_people
-from projects.visits.models import Task, VisitTemplate
+from projects.deals.models import Task
+from projects.visits.models import VisitTemplate
 from projects.visits.schema import OPTIONAL_SECTIONS
 from salescamp.editing import VersionedModelForm
 

@@ -25,10 +25,10 @@ from projects.deals.models import (
     PainKind,
     Role,
     Stance,
+    Task,
     Topic,
 )
 from projects.rules.course import ALL_RESOURCES, ALL_STATE_SIGNS
-from projects.visits.models import Task
 from salescamp.editing import parse_id, valid_id
 
 MAX_ROW_DIGITS = 4  # a row index from a field's name: "met-12-contact"; never a 5,000-digit one

@@ -1,8 +1,8 @@
 """Reads of visit sheets and tasks for other pages: a project's unfinished sheets, its open tasks, and which
 activity each sheet logged."""
 
-from projects.deals.models import Project
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.deals.models import Project, Task
+from projects.visits.models import VisitSheet, VisitStatus
 
 
 def drafts_of(project: Project) -> list[VisitSheet]:

@@ -7,10 +7,10 @@ from django.utils import timezone
 from accounts.models import Contact
 from projects.deals.forms import project_people
 from projects.deals.loading import PROJECT_RELATIONS, load_plan, user_person
-from projects.deals.models import Activity, Ask, ChainMember, Competitor, Engagement, Pain, Project
+from projects.deals.models import Activity, Ask, ChainMember, Competitor, Engagement, Pain, Project, Task
 from projects.rules import data
 from projects.visits import effects as fx
-from projects.visits.models import Task, VisitSheet, VisitStatus
+from projects.visits.models import VisitSheet, VisitStatus
 from projects.visits.schema import parse_date
 from salescamp.editing import latest_author, write_transaction
 

@@ -8,9 +8,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.deals.models import Activity, ActivityKind
+from projects.deals.models import Activity, ActivityKind, Task
 from projects.deals.services import activity_save
-from projects.visits.models import Task
 from salescamp.editing import save_checked, write_transaction
 
 ALREADY_PLANNED = _("This task is already planned as an activity.")

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Contact
-from projects.deals.models import Activity, ChainMember
-from projects.visits.models import Task, VisitSheet
+from projects.deals.models import Activity, ChainMember, Task
+from projects.visits.models import VisitSheet
 
 from ..factories import ProjectFactory
 from .conftest import DESKTOP, PHONE, signed_in_page

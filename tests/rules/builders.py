@@ -20,6 +20,7 @@ from projects.rules.data import (
     Person,
     PlanData,
     ResourceItem,
+    Task,
     TenderItem,
     Thresholds,
 )
@@ -58,6 +59,7 @@ def member(
     added_on: date | None = None,
     reports_to_id: int | None = None,
     resource_plan: Iterable[ResourceItem] = (),
+    asked: Person | None = None,
 ) -> ChainMember:
     return ChainMember(
         contact=Contact(
@@ -78,6 +80,7 @@ def member(
         pains=tuple(pain(p) if isinstance(p, str) else p for p in pains),
         added_on=added_on or days_ago(7),
         resource_plan=tuple(resource_plan),
+        asked=asked,
     )
 
 
@@ -154,6 +157,8 @@ def plan(
     control_points: Iterable[ControlPoint] = (),
     tender: Iterable[TenderItem] = (),
     thresholds: Thresholds | None = None,
+    leaders: Iterable[Person] = (),
+    tasks: Iterable[Task] = (),
     **threshold_overrides,
 ) -> PlanData:
     """A plan; `plan(stale_days=10)` is shorthand for tuned thresholds."""
@@ -164,9 +169,11 @@ def plan(
         state=state,
         strategy=strategy,
         owner=owner,
+        leaders=tuple(leaders),
         engagements=tuple(Engagement(person=person) for person in (engaged if engaged is not None else ())),
         members=tuple(members),
         activities=tuple(activities),
+        tasks=tuple(tasks),
         control_points=tuple(control_points),
         tender=tuple(tender),
         thresholds=thresholds or Thresholds(**threshold_overrides),

@@ -51,6 +51,7 @@ EXPECTED_CATALOGUE = {
     "KEY_CONTACT_NO_RESOURCE": "low",
     "DEPTH_AHEAD_OF_RECORD": "medium",
     "FIRST_VISIT_ADVICE": "low",
+    "PARITY_ARRANGED": "low",
 }
 
 

@@ -1,13 +1,16 @@
 """The parity rule (责权利对等): helpers, PARITY_GAP and HIGH_LEVEL_NO_SPONSOR."""
 
-import pytest
+from datetime import timedelta
 
-from projects.rules import high_level_no_sponsor, parity_gap
+import pytest
+from django.utils import translation
+
+from projects.rules import high_level_no_sponsor, parity_arranged, parity_gap
 from projects.rules.data import Thresholds
 from projects.rules.parity import effective_owner, is_executive, is_high_level, member_roles
 from projects.rules.parity import parity_gap as gap_of
 
-from .builders import DIRECTOR, LEAD, REP, VP, activity, executive, fires, member, plan, run
+from .builders import DIRECTOR, LEAD, REP, TODAY, VP, activity, executive, fires, member, plan, run
 
 
 def test_effective_owner_falls_back_to_the_project_owner():
@@ -123,3 +126,60 @@ def test_no_sponsor_asks_for_the_rank_parity_asks_for(level, rank_holder, expect
     # (决策层).
     p = plan(owner=rank_holder, members=[executive(level=level)], engaged=[rank_holder])
     assert fires(high_level_no_sponsor, p) is expected
+
+
+# The advice names who of ours should take the relationship, and stands down once that meeting is planned.
+
+
+def _next_step(the_plan) -> str:
+    with translation.override("zh-hans"):
+        return str(run(parity_gap, the_plan)[0].next_step)
+
+
+def test_parity_gap_names_the_nearest_leader_of_the_line_senior_enough():
+    # A 副总 (level 3) needs a team lead: the team's own leader. A 总经理 (level 4) needs a director.
+    line = (LEAD, DIRECTOR, VP)
+    assert "请王组长接这条关系" in _next_step(plan(leaders=line, members=[executive(level=3)]))
+    assert "请陈总监接这条关系" in _next_step(plan(leaders=line, members=[executive(level=4)]))
+
+
+def test_parity_gap_names_no_one_when_no_leader_of_the_line_is_senior_enough():
+    step = _next_step(plan(leaders=(LEAD,), members=[executive(level=4)]))
+    assert "王组长" not in step
+    assert "总监" in step  # the rank the course asks for, in words
+
+
+def test_parity_gap_says_who_was_asked_while_they_have_not_answered():
+    p = plan(leaders=(LEAD, DIRECTOR), members=[executive(level=4, asked=DIRECTOR)])
+    assert "已请陈总监接这条关系" in _next_step(p)
+
+
+def _planned_banquet(people, on):
+    return activity(11, kind="banquet", on=on, done=False, our_people=people, contacts=(9,))
+
+
+def test_a_planned_meeting_with_a_leader_senior_enough_turns_the_gap_into_arranged():
+    # 赵副总 is courted by the rep, and 陈总监 is already planned for the banquet with him: 已安排.
+    p = plan(
+        leaders=(DIRECTOR,),
+        members=[executive(name="赵副总")],
+        activities=[_planned_banquet((REP, DIRECTOR), TODAY + timedelta(days=9))],
+    )
+    assert not fires(parity_gap, p)
+    [arranged] = run(parity_arranged, p)
+    with translation.override("zh-hans"):
+        assert "陈总监" in str(arranged.message) and "赵副总" in str(arranged.message)
+        assert "已安排" in str(arranged.message)
+
+
+@pytest.mark.parametrize(
+    ("people", "days"),
+    [
+        ((REP,), 9),  # the rep alone at the banquet: nothing is mended
+        ((REP, DIRECTOR), -3),  # planned for last week and never logged: not arranged any more
+    ],
+)
+def test_the_gap_still_fires_when_no_senior_leader_is_truly_planned(people, days):
+    p = plan(members=[executive()], activities=[_planned_banquet(people, TODAY + timedelta(days=days))])
+    assert fires(parity_gap, p)
+    assert not fires(parity_arranged, p)

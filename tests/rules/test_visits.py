@@ -3,8 +3,9 @@
 import pytest
 
 from projects.rules import first_visit_one_dept, first_visit_too_deep, visit_no_hook, visit_no_reason
+from projects.rules.data import Task
 
-from .builders import activity, days_ago, fires, member, plan, run
+from .builders import REP, activity, days_ago, fires, member, plan, run
 
 # VISIT_NO_REASON
 
@@ -142,3 +143,26 @@ def test_one_dept_threshold_is_two_departments(functions, expected):
 def test_one_dept_says_when_no_department_was_recorded():
     (warning,) = run(first_visit_one_dept, plan(activities=[activity(contacts=[])]))
     assert "(none recorded)" in str(warning.message)
+
+
+# Next steps are tasks (待办), not planned visits: a task is the visit's next step as a planned activity is.
+
+
+def test_no_hook_silent_when_the_visits_own_sheet_set_a_task_even_done():
+    visit = activity(hook="")
+    task = Task(text="送报告给陈处长", owner=REP, due=days_ago(3), done=True, visit_activity_id=visit.id)
+    assert not fires(visit_no_hook, plan(activities=[visit], tasks=[task]))
+
+
+@pytest.mark.parametrize(
+    ("due", "done", "expected"),
+    [
+        (days_ago(2), False, False),  # open, due after the visit (a week ago)
+        (None, False, False),  # open, no date yet
+        (days_ago(10), False, True),  # open but due before the visit: not this visit's next step
+        (days_ago(2), True, True),  # done, and set elsewhere
+    ],
+)
+def test_no_hook_counts_an_open_task_that_falls_after_the_visit(due, done, expected):
+    task = Task(text="约钱副总做创新交流", owner=REP, due=due, done=done)
+    assert fires(visit_no_hook, plan(activities=[activity(hook="")], tasks=[task])) is expected

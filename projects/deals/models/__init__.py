@@ -2,7 +2,14 @@
 internal selling, and the plan's own rows (resource plan, competition, tender plan, negotiation)."""
 
 from projects.deals.models.activities import Activity, Ask
-from projects.deals.models.chain import CONTACT_FROM_OTHER_ACCOUNT, ChainMember, Pain, ResourcePlanItem
+from projects.deals.models.chain import (
+    CONTACT_FROM_OTHER_ACCOUNT,
+    ChainMember,
+    Pain,
+    RelationshipRequest,
+    RequestStatus,
+    ResourcePlanItem,
+)
 from projects.deals.models.choices import (
     ActivityKind,
     AskKind,
@@ -31,6 +38,7 @@ from projects.deals.models.project import (
     Project,
     TeamThresholds,
 )
+from projects.deals.models.tasks import Task
 
 __all__ = [
     "CONTACT_FROM_OTHER_ACCOUNT",
@@ -54,12 +62,15 @@ __all__ = [
     "Pain",
     "PainKind",
     "Project",
+    "RelationshipRequest",
+    "RequestStatus",
     "ResourcePlanItem",
     "ResourceStatus",
     "Role",
     "Stage",
     "Stance",
     "Strategy",
+    "Task",
     "TeamThresholds",
     "TenderItem",
     "TenderItemKind",

@@ -123,3 +123,44 @@ class ResourcePlanItem(Versioned):
 
     def __str__(self) -> str:
         return self.get_resource_display()
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class RelationshipRequest(models.Model):
+    """A leader of ours asked to take a relationship a rep cannot hold at parity (狐假虎威): accepted, the
+    leader becomes the relationship's owner on our side; declined, with a reason the rep reads."""
+
+    member = models.ForeignKey(ChainMember, on_delete=models.CASCADE, related_name="requests")
+    leader = models.ForeignKey(
+        User, verbose_name=_("leader asked"), on_delete=models.CASCADE, related_name="relationship_requests"
+    )
+    asked_by = models.ForeignKey(
+        User, verbose_name=_("asked by"), on_delete=models.CASCADE, related_name="relationships_asked"
+    )
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus, default=RequestStatus.PENDING
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("relationship request")
+        verbose_name_plural = _("relationship requests")
+        ordering = ["-asked_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(status="pending"),
+                name="one_open_request_per_relationship",
+                violation_error_message=_("A leader has already been asked to take this relationship."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader} ← {self.member}"

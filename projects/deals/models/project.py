@@ -268,6 +268,17 @@ class TeamThresholds(Versioned):
     depth_leeway = models.PositiveSmallIntegerField(
         _("steps a rating may run ahead of the record"), default=0, validators=[MaxValueValidator(4)]
     )
+    # Not a warning of the engine (projects.rules reads none of it): when the reminders (projects.reminders)
+    # tell the team's leader about a task still open after its date.
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("tell the leader when a task is overdue by (days)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Whoever does a task is told when it falls due and when it is overdue; this many days overdue, "
+            "the team's leader is told too."
+        ),
+    )
 
     history = HistoricalRecords(excluded_fields=["version"])
 
