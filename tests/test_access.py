@@ -84,9 +84,11 @@ FORM_ON = {
     "task_toggle": "project_detail",
     "notice_open": "notice_list",
     "notices_read": "notice_list",
+    "relationship_ask": "project_detail",  # the ask on a chain card
+    "relationship_answer": "desk",  # the leader asked answers from their desk
 }
 # A manager reviews; the rest (a team's pages aside) is the project owner's to post.
-LEADER_POSTS = {"plan_comment", "plan_decide"}
+LEADER_POSTS = {"plan_comment", "plan_decide", "relationship_answer"}
 
 
 @dataclass
