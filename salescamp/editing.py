@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.dispatch import Signal
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 # htmx swaps 422/409 responses (see base.html's htmx-config), so bad input re-renders the form in place.
@@ -248,3 +249,14 @@ def _display(form_field, value) -> str:
     values = value if isinstance(value, list) else [value]
     shown = [str(labels.get(str(v), v)) for v in values if v not in (None, "")]
     return "、".join(shown) or "—"
+
+
+def back_to(request, fallback: str) -> str:
+    """Where a form's `next` asks to go after it is done: a path of this site, else `fallback`. A path
+    only, so that `redirect()` never takes it for a view's name ("desk" would resolve, "NaN" would 500)
+    and no other host or scheme is reached ("//evil.example", "/\\evil.example")."""
+    target = request.POST.get("next", "")
+    local = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    )
+    return target if local else fallback

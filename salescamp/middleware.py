@@ -2,6 +2,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY as SESSION_USER_KEY
+from django.http import HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 
 RENEWED_KEY = "salescamp.renewed"
@@ -55,6 +56,23 @@ def idle_sign_out(get_response):
             now = int(time.time())
             if now - session.get(RENEWED_KEY, 0) >= RENEW_AFTER:
                 session[RENEWED_KEY] = now  # a modified session is saved with a fresh expiry
+        return get_response(request)
+
+    return middleware
+
+
+PLAIN_METHODS = ("GET", "HEAD", "POST")
+
+
+def plain_methods(get_response):
+    """The app is forms and links: GET, HEAD and POST. Any other method (PUT, DELETE, OPTIONS, TRACE…) is
+    405 before a view sees it, so no view draws or does anything for one by falling through its `if POST`."""
+
+    def middleware(request):
+        if request.method not in PLAIN_METHODS:
+            response = HttpResponseNotAllowed(PLAIN_METHODS)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
         return get_response(request)
 
     return middleware

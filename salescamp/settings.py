@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "salescamp.middleware.private_pages",
+    "salescamp.middleware.plain_methods",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "salescamp.middleware.idle_sign_out",
     "salescamp.middleware.chinese_first",

@@ -1,7 +1,14 @@
 """Who may see what: one helper per object kind, and every URL that takes an id answers 404 to strangers."""
 
+import io
+import pathlib
+import re
+from dataclasses import dataclass
+
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.models import Account, Contact, ImportBatch
 from projects.deals.models import RelationshipRequest, Task
@@ -11,6 +18,7 @@ from salescamp.models import Team
 
 from .conftest import client_for
 from .factories import AccountFactory, TeamFactory, UserFactory
+from .html_forms import IdFields, read_form
 from .plan_helpers import plan_ids
 
 
@@ -48,6 +56,8 @@ def ids_by_kwarg(org) -> dict[str, int]:
         # A calendar address someone else holds: to anyone without it, a guess (404, signed in or not).
         "token": "a-guess-at-someone-elses-calendar-address",
         "task_id": Task.objects.create(project=org.project, owner=org.rep, text="送案例").pk,
+        # allauth's OpenID Connect routes name the provider by a regex group: the company's, as configured.
+        "provider_id": "company",
         # Only the leader asked answers: to anyone else, 404.
         "request_id": RelationshipRequest.objects.get_or_create(
             member=org.member, status="pending", defaults={"leader": org.lead, "asked_by": org.rep}
@@ -61,6 +71,52 @@ OPEN_WITH_A_SECRET = {"calendar/<str:token>.ics"}
 
 # Ids whose objects a team member may see; every other id belongs to a project (or needs a leader).
 TEAM_WIDE_IDS = {"account_id", "contact_id"}
+# Endpoints that take only POSTs, and the page whose form posts to them (the walks post what it holds).
+FORM_ON = {
+    "logout": "desk",
+    "set_language": "desk",
+    "visit_autosave": "visit_edit",
+    "plan_submit": "plan",
+    "plan_comment": "plan_version",
+    "plan_decide": "plan_version",
+    "visit_delete": "visit_edit",
+    "visit_restore": "desk",  # its form is the undo in the message a delete leaves
+    "task_toggle": "project_detail",
+    "notice_open": "notice_list",
+    "notices_read": "notice_list",
+    "relationship_ask": "project_detail",  # the ask on a chain card
+    "relationship_answer": "desk",  # the leader asked answers from their desk
+}
+# A manager reviews; the rest (a team's pages aside) is the project owner's to post.
+LEADER_POSTS = {"plan_comment", "plan_decide", "relationship_answer"}
+
+
+@dataclass
+class Endpoint:
+    name: str
+    url: str
+    form_url: str  # the page holding the form that posts to `url`
+    by_leader: bool  # posted by the team lead (else by the rep who owns the project)
+
+
+def endpoints(org) -> list[Endpoint]:
+    """Every URL of ours (the admin aside) with real ids, and who would post to it from which page."""
+    ids = ids_by_kwarg(org)
+    urls = {}
+    for route, pattern in walk_patterns():
+        names = [*pattern.pattern.converters, *re.findall(r"\(\?P<(\w+)>", route)]
+        assert pattern.name, f"{route}: name the URL so the walks can report it"
+        assert set(names) <= set(ids), f"{route}: add an object for it to ids_by_kwarg so it is walked"
+        urls[pattern.name] = reverse(pattern.name, kwargs={name: ids[name] for name in names})
+    return [
+        Endpoint(
+            name=name,
+            url=url,
+            form_url=urls[FORM_ON.get(name, name)],
+            by_leader="/teams/" in url or name in LEADER_POSTS,
+        )
+        for name, url in urls.items()
+    ]
 
 
 def urls_with_ids(org, *, skip_if_only=frozenset()):
@@ -215,3 +271,271 @@ def test_the_rule_for_one_project_agrees_with_the_rule_for_lists(org):
             assert fresh.is_visible_to(user) == (project.pk in listed), (user, project)
     assert shared.is_visible_to(org.rep) and not elsewhere.is_visible_to(org.rep)
     assert elsewhere.is_visible_to(org.director) and not org.project.is_visible_to(org.stranger)
+
+
+# ---- ids in query strings and in forms: another team's ids are no way in ---------------------------------
+
+# Every query-string parameter a view reads, by kind: each id-like one is walked below with another team's
+# id. A view reading a new parameter fails test_every_query_parameter_a_view_reads_is_walked until it is
+# listed here.
+ID_PARAMS = {"team", "rep", "account", "contact", "a", "b", "version"}
+OTHER_PARAMS = {
+    "q",
+    "page",
+    "part",
+    "target",
+    "resource",
+    "kind",
+    "type",
+    "stage",
+    "state",
+    "code",
+    "from",
+    "to",
+    "full",  # ?full=1: the whole sheet or plan, not its summary
+    "all",  # a long list drawn whole
+}
+GET_PARAM_RE = re.compile(r"""(?:request\.GET|params)\.get\(\s*["'](\w+)["']""")
+# The pickers of "our people" offer anyone in the company (presales, a VP), another team's rep included; every
+# other id field offers only what the user may see. By the URL name's first word.
+COMPANY_WIDE = {
+    "activity": {"our_people"},
+    "engagement": {"user"},
+    "internal": {"person"},
+    "member": {"owner", "acquaintance_holder"},
+    "visit": {"our_people", "our_people_before", "next_steps-0-owner"},
+}
+ELSEWHERE_PK = 900_000  # ids of their own, so that none of them is also one of ours by chance
+
+
+@dataclass
+class Elsewhere:
+    """A team outside the org's division: its people, customers and project are no business of the org."""
+
+    team: object
+    rep: object
+    account: object
+    contact: object
+    project: object
+    latest_version: int
+    names: tuple[str, ...]
+
+
+def elsewhere() -> Elsewhere:
+    from projects.plans.models import PlanStatus, PlanSubmission
+    from projects.plans.review import plan_submit
+
+    from .factories import ChainMemberFactory, ContactFactory, MembershipFactory, ProjectFactory
+
+    team = TeamFactory(pk=ELSEWHERE_PK + 1, name="外省一组")
+    rep = UserFactory(pk=ELSEWHERE_PK + 2, username="outsider", display_name="外队销售丁")
+    MembershipFactory(user=rep, team=team)
+    account = AccountFactory(pk=ELSEWHERE_PK + 3, name="外队客户甲", team=team)
+    contact = ContactFactory(pk=ELSEWHERE_PK + 4, account=account, name="外队联系人乙", title="外队处长")
+    project = ProjectFactory(pk=ELSEWHERE_PK + 5, account=account, team=team, owner=rep, name="外队项目丙")
+    ChainMemberFactory(project=project, contact=contact, roles=["coach"])
+    for _number in range(3):  # versions 1-3: the org's project has fewer
+        plan_submit(project=project, by=rep)
+        PlanSubmission.objects.filter(project=project).update(status=PlanStatus.APPROVED)
+    # Their rep's name is not among them: "our people" pickers list everyone in the company (presales, a VP).
+    names = ("外省一组", "外队客户甲", "外队联系人乙", "外队处长", "外队项目丙")
+    return Elsewhere(team, rep, account, contact, project, 3, names)
+
+
+def visible_text(response) -> str:
+    """What the answer shows a person, whatever its format."""
+    kind = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if kind.startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+    if "spreadsheetml" in kind:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(body))
+        return "\n".join(
+            str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+        )
+    return body.decode(errors="replace")
+
+
+def shows_nothing_of(response, them: Elsewhere, what: str) -> None:
+    assert response.status_code < 500, f"{what}: {response.status_code}"
+    text = visible_text(response)
+    shown = [name for name in them.names if name in text]
+    assert not shown, f"{what} shows {shown}"
+
+
+def test_every_query_parameter_a_view_reads_is_walked():
+    read = set()
+    for folder in ("accounts", "projects", "salescamp"):
+        for path in pathlib.Path(folder).rglob("*.py"):
+            read |= set(GET_PARAM_RE.findall(path.read_text()))
+    assert read, "the scan found no query parameters: has the way views read them changed?"
+    unknown = read - ID_PARAMS - OTHER_PARAMS
+    assert not unknown, f"views read {unknown}: add them to ID_PARAMS (an id) or OTHER_PARAMS"
+
+
+@pytest.mark.django_db
+def test_another_teams_ids_in_any_query_string_show_nothing_of_theirs(org):
+    them = elsewhere()
+    foreign = {
+        "team": them.team.pk,
+        "rep": them.rep.pk,
+        "account": them.account.pk,
+        "contact": them.contact.pk,
+        "a": them.latest_version,
+        "b": them.latest_version,
+        "version": them.latest_version,
+    }
+    assert set(foreign) == ID_PARAMS
+    asked = 0
+    # The team lead opens every page a rep opens, and the team desk besides.
+    lead = client_for(org.lead)
+    for endpoint in endpoints(org):
+        if lead.get(endpoint.url).status_code != 200:
+            continue  # a POST-only URL: the URL walks above cover it
+        for param, value in foreign.items():
+            response = lead.get(endpoint.url, {param: value})
+            shows_nothing_of(response, them, f"GET {endpoint.url}?{param}={value}")
+            asked += 1
+    # Where the id is the page's subject, another team's is no such thing (even to the director above both
+    # of the org's teams), and a sibling team's is not the lead's.
+    for manager in (lead, client_for(org.director)):
+        assert manager.get("/team/", {"team": them.team.pk}).status_code == 404
+    assert lead.get("/team/export.csv", {"team": org.other_team.pk}).status_code == 404
+    assert client_for(org.rep).get("/projects/new/", {"account": them.account.pk}).status_code == 404
+    for param in ("version", "a", "b"):
+        url = f"/projects/{org.project.pk}/plan{'.pdf' if param == 'version' else '/compare/'}"
+        assert lead.get(url, {param: them.latest_version}).status_code == 404, param
+    print(f"\nquery-string walk: {asked} requests with another team's ids, nothing of theirs shown")
+
+
+def references_to(them: Elsewhere) -> set:
+    """Every row that points at one of their objects (their own rows included)."""
+    from django.apps import apps
+
+    from projects.deals.models import Project
+    from salescamp.models import User
+
+    theirs = {
+        Team: {them.team.pk},
+        User: {them.rep.pk},
+        Account: {them.account.pk},
+        Contact: {them.contact.pk},
+        Project: {them.project.pk},
+    }
+    found = set()
+    for model in apps.get_models(include_auto_created=True):
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model in theirs:
+                rows = model._default_manager.filter(**{f"{field.name}__in": theirs[field.related_model]})
+                found |= {(model._meta.label, field.name, pk) for pk in rows.values_list("pk", flat=True)}
+    return found
+
+
+@pytest.mark.django_db
+def test_another_teams_ids_posted_in_any_id_field_are_never_saved_nor_shown(org):
+    """Every form field that takes an id, given each of another team's ids the form does not offer (their
+    team, rep, account, contact, project): refused or ignored, never linked, never shown."""
+    them = elsewhere()
+    foreign = [them.team.pk, them.rep.pk, them.account.pk, them.contact.pk, them.project.pk]
+    links_before = references_to(them)
+    posts = fields_walked = 0
+    for endpoint in endpoints(org):
+        client = client_for(org.lead if endpoint.by_leader else org.rep)
+        page = client.get(endpoint.form_url)
+        if page.status_code != 200 or not page["Content-Type"].startswith("text/html"):
+            continue
+        parser = IdFields()
+        parser.feed(page.content.decode(errors="replace"))
+        untouched = read_form(page.content.decode())
+        for name, offered in parser.id_fields().items():
+            fields_walked += 1
+            for value in foreign:
+                if str(value) in offered:
+                    company_wide = COMPANY_WIDE.get(endpoint.name.split("_")[0], set())
+                    assert value == them.rep.pk and name in company_wide, (
+                        f"{endpoint.form_url} offers another team's {value} in {name}"
+                    )
+                    continue
+                data: dict[str, list[str]] = {}
+                for field, field_value, _kind in untouched:
+                    if field != name:
+                        data.setdefault(field, []).append(field_value)
+                data[name] = [str(value)]
+                response = client.post(endpoint.url, data)
+                shows_nothing_of(response, them, f"POST {endpoint.url} {name}={value}")
+                posts += 1
+                if response.status_code in (200, 302):  # saved something else: the form has a new version
+                    untouched = read_form(client.get(endpoint.form_url).content.decode())
+    assert references_to(them) == links_before, "something of ours now points at another team's rows"
+    assert fields_walked >= 30
+    print(f"\nform walk: {posts} posts of another team's ids into {fields_walked} id fields, none saved")
+
+
+@pytest.mark.django_db
+def test_a_visit_sheet_naming_another_teams_people_is_refused_at_submit(org):
+    them = elsewhere()
+    sheet = VisitSheet.objects.create(project=org.project, created_by=org.rep)
+    client = client_for(org.rep)
+    foreign = str(them.contact.pk)
+    draft = {
+        "version": 1,
+        "date": timezone.localdate().isoformat(),
+        "met-0-contact": foreign,
+        "met-1-new_name": "钱工",
+        "met-1-new_reports_to": foreign,
+        "asks-0-text": "请引荐",
+        "asks-0-contact": foreign,
+        "gifts-0-kind": "logo_souvenir",
+        "gifts-0-contact": foreign,
+        "pick": f"1:{foreign}",
+    }
+    links_before = references_to(them)
+    assert client.post(f"/visits/{sheet.pk}/edit/", draft).status_code == 302
+    sheet.refresh_from_db()
+    response = client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version})
+    assert response.status_code == 422
+    for field in ("met-0-contact", "met-1-new_reports_to", "asks-0-contact", "gifts-0-contact"):
+        assert f'href="#f-{field}"' in response.text, field
+    shows_nothing_of(response, them, "the refused sheet")
+    assert references_to(them) == links_before
+
+
+@pytest.mark.django_db
+def test_company_sign_in_urls_are_404_while_no_provider_is_configured(org, settings):
+    """Unconfigured, allauth's views would fail with a server error; they are pages that do not exist, for
+    GET and POST, signed in or not (the form posts carry a token so that the view itself answers)."""
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    signed_in = client_for(org.rep)
+    walked = 0
+    for endpoint in endpoints(org):
+        if not endpoint.url.startswith("/auth/") or endpoint.name.startswith("socialaccount_login_"):
+            continue
+        for client in (signed_in, Client()):
+            for method in ("get", "post"):
+                response = getattr(client, method)(endpoint.url)
+                assert response.status_code == 404, f"{method.upper()} {endpoint.url}: {response.status_code}"
+                walked += 1
+    assert walked >= 8 * 4, walked
+
+
+@pytest.mark.django_db
+def test_every_url_answers_methods_other_than_get_head_and_post_405_and_writes_nothing(org):
+    """Found by the outside attack: the editors drew their form for PUT, DELETE, OPTIONS and TRACE."""
+    from .test_csrf import database_state
+
+    owner, anonymous = client_for(org.rep), Client()
+    every = endpoints(org)  # makes the rows its ids name
+    before = database_state()
+    walked = 0
+    for endpoint in every:
+        for client in (owner, anonymous):
+            for method in ("put", "patch", "delete", "options", "trace"):
+                response = getattr(client, method)(endpoint.url)
+                assert response.status_code == 405, f"{method.upper()} {endpoint.url}: {response.status_code}"
+                walked += 1
+    assert database_state() == before
+    assert walked >= 50 * 10

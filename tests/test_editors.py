@@ -3,12 +3,12 @@ the same row, the first saves, the second is answered 409 with both values and n
 An editor added without the check (any URL named *_edit) fails here."""
 
 from decimal import Decimal, InvalidOperation
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
 from .conftest import client_for
+from .html_forms import read_form
 from .test_access import ids_by_kwarg, walk_patterns
 
 # Who opens each editor (the rest are the project owner's): team pages are a leader's.
@@ -29,65 +29,6 @@ CHANGED = {
         "乙的问题",
     ),  # its first text field names the template
 }
-
-
-class FormReader(HTMLParser):
-    """The fields of the page's first POST form (in <main>: not the header's language switch), as a browser
-    would submit them untouched."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.fields: list[tuple[str, str, str]] = []  # (name, value, kind)
-        self.inside = self.done = self.in_main = False
-        self.select = self.textarea = None
-        self.multiple = False
-        self.first_option = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.in_main = self.in_main or tag == "main"
-        if tag == "form" and self.in_main and not self.done and a.get("method", "").lower() == "post":
-            self.inside = True
-        if not self.inside:
-            return
-        if tag == "input" and a.get("name"):
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            if kind not in ("submit", "button"):
-                self.fields.append((a["name"], a.get("value", ""), kind))
-        elif tag == "textarea" and a.get("name"):
-            self.textarea = [a["name"], ""]
-        elif tag == "select" and a.get("name"):
-            self.select, self.first_option = a["name"], None
-            self.multiple = "multiple" in a
-        elif tag == "option" and self.select:
-            if self.first_option is None:
-                self.first_option = a.get("value", "")
-            if "selected" in a:
-                self.fields.append((self.select, a.get("value", ""), "select"))
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self.textarea is not None:
-            self.fields.append((self.textarea[0], self.textarea[1].strip("\n"), "textarea"))
-            self.textarea = None
-        elif tag == "select" and self.select:
-            chosen = any(name == self.select for name, _v, _k in self.fields)
-            if not chosen and not self.multiple and self.first_option:
-                self.fields.append((self.select, self.first_option, "select"))
-            self.select = None
-        elif tag == "form" and self.inside:
-            self.inside, self.done = False, True
-
-
-def read_form(html: str) -> list[tuple[str, str, str]]:
-    reader = FormReader()
-    reader.feed(html)
-    return reader.fields
 
 
 def field_to_change(key: str, fields) -> tuple[str, str, str]:

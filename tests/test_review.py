@@ -106,6 +106,43 @@ def test_a_manager_who_owns_the_project_cannot_approve_it_either(org):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("owner", "submitter"),
+    [("lead", "rep"), ("rep", "lead")],
+    ids=["a-manager-owns-it-a-rep-submitted-it", "a-rep-owns-it-the-manager-submitted-it"],
+)
+def test_a_manager_cannot_decide_a_plan_they_own_or_submitted_even_when_someone_else_did_the_other(
+    org, owner, submitter
+):
+    """Each half of "one's own plan" on its own: owning the project, or having submitted the version."""
+    org.project.owner = getattr(org, owner)
+    org.project.save()
+    org.project.shared_with.add(org.rep)  # the rep works on the lead's project
+    submission = review.plan_submit(project=org.project, by=getattr(org, submitter))
+    lead = english(client_for(org.lead))
+    version = f"/projects/{org.project.pk}/plan/v1/"
+
+    page = lead.get(version).text
+    assert "Record the decision" not in page and "Your own plan: another manager" in page
+    assert version not in lead.get("/reviews/").text
+    for decision in ({"decision": "approved"}, {"decision": "returned", "reason": "再改改"}):
+        response = lead.post(f"{version}decide/", decision)
+        assert response.status_code == 403
+        assert "You cannot approve or return your own plan" in response.text
+    with pytest.raises(review.ReviewRefused):
+        review.plan_approve(submission=submission, by=org.lead)
+    submission.refresh_from_db()
+    assert (submission.status, submission.decided_by) == ("submitted", None)
+
+    # Another manager of the team (the director above it) reviews it.
+    director = english(client_for(org.director))
+    assert version in director.get("/reviews/").text and "Record the decision" in director.get(version).text
+    assert director.post(f"{version}decide/", {"decision": "approved"}).status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.decided_by) == ("approved", org.director)
+
+
+@pytest.mark.django_db
 def test_a_manager_of_an_ancestor_team_can_approve(org):
     submit(org)
     response = client_for(org.director).post(

@@ -3,6 +3,7 @@
 import datetime
 import re
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.http import QueryDict
@@ -319,9 +320,81 @@ def test_a_duplicate_new_contact_is_offered_the_existing_one_and_one_tap_swaps_i
     }
     assert client.post(f"/visits/{sheet.pk}/edit/", data).status_code == 302
     sheet.refresh_from_db()
+    sheet.refresh_from_db()
     assert sheet.data["met"][0]["contact"] == str(org.contact.pk) and sheet.data["met"][0]["new_name"] == ""
     assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
     assert Contact.objects.filter(account=org.account, name="刘组长").count() == 1
+
+
+# ---- submit refuses, beside the field, what the database would refuse (never a 500) ------------------------
+
+
+def draft_through_the_form(client, sheet, **fields) -> None:
+    """The rep saves the sheet as the browser posts it (a crafted POST may skip the inputs' maxlength)."""
+    sheet.refresh_from_db()
+    data = {"version": sheet.version, "date": TODAY.isoformat()}
+    data.update({key.replace("__", "-"): value for key, value in fields.items()})
+    assert client.post(f"/visits/{sheet.pk}/edit/", data).status_code == 302
+    sheet.refresh_from_db()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "field", "fixed"),
+    [
+        ({"gifts__0__kind": "logo_souvenir", "gifts__0__value": "100000000"}, "gifts-0-value", "800"),
+        ({"gifts__0__kind": "logo_souvenir", "gifts__0__value": "0.005"}, "gifts-0-value", "0.5"),
+        ({"met__1__contact": "PK"}, "met-1-contact", ""),
+        ({"met__1__new_name": "欧阳" * 26}, "met-1-new_name", "欧阳工"),
+        ({"met__1__new_name": "钱工", "met__1__new_title": "计划" * 41}, "met-1-new_title", "计划处专责"),
+        ({"competitors__0__name": "友商" * 51}, "competitors-0-name", "友商B"),
+    ],
+    ids=[
+        "gift-too-big",
+        "gift-fraction-of-a-fen",
+        "same-contact-twice",
+        "name-over-50",
+        "title-over-80",
+        "competitor-over-100",
+    ],
+)
+def test_submit_refuses_what_the_database_cannot_hold_beside_the_field_then_submits_once_fixed(
+    org, typed, field, fixed
+):
+    client = client_for(org.rep)
+    sheet = VisitSheet.objects.create(project=org.project, created_by=org.rep)
+    typed = {key: org.contact.pk if value == "PK" else value for key, value in typed.items()}
+    draft_through_the_form(client, sheet, met__0__contact=org.contact.pk, **typed)
+    contacts, activities = Contact.objects.count(), Activity.objects.count()
+
+    refused = client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version})
+
+    assert refused.status_code == 422
+    # Named in the summary at the top, and beside the field itself.
+    assert f'href="#f-{field}"' in refused.text
+    # A typed field points at its error; a contact picked from the chips (a hidden field) is its error.
+    assert (
+        f'aria-describedby="e-{field}"' in refused.text
+        or f'<p class="errorlist wide" id="f-{field}">' in refused.text
+    )
+    assert (Contact.objects.count(), Activity.objects.count()) == (contacts, activities)
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"
+    typed_key = field.replace("-", "__")
+    draft_through_the_form(client, sheet, met__0__contact=org.contact.pk, **{**typed, typed_key: fixed})
+    assert client.post(f"/visits/{sheet.pk}/submit/", {"version": sheet.version}).status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted"
+    kept = {
+        "gifts-0-value": lambda: (
+            Activity.objects.get(project=org.project, kind="gift").gift_value == Decimal(fixed)
+        ),
+        "met-1-contact": lambda: list(sheet.activity.contacts.all()) == [org.contact],
+        "met-1-new_name": lambda: Contact.objects.filter(account=org.account, name=fixed).exists(),
+        "met-1-new_title": lambda: Contact.objects.filter(account=org.account, title=fixed).exists(),
+        "competitors-0-name": lambda: Competitor.objects.filter(project=org.project, name=fixed).exists(),
+    }
+    assert kept[field]()
 
 
 @pytest.mark.django_db
@@ -397,3 +470,19 @@ def test_saving_from_the_sixty_second_form_keeps_what_the_full_sheet_holds(org):
     )
     for hidden in ('name="met-0-new_level" value="2"', 'name="next_steps-0-owner"'):
         assert hidden in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_create_racing_another_with_the_same_key_fails_as_the_view_expects_never_a_500(org):
+    """Six taps at once: one create commits while another, past its check for an existing sheet, saves. That
+    one must fail with IntegrityError (the view then opens the first sheet), not a ValidationError (a 500,
+    found by the outside attack)."""
+    from django.db import IntegrityError
+
+    from projects.visits.services import sheet_start
+
+    key = uuid.uuid4()
+    first = sheet_start(project=org.project, key=key, data={"purpose": "甲"}, quick=True, by=org.rep)
+    with pytest.raises(IntegrityError):
+        sheet_start(project=org.project, key=key, data={"purpose": "乙"}, quick=True, by=org.rep)
+    assert list(VisitSheet.objects.filter(client_key=key)) == [first]

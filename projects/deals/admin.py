@@ -14,6 +14,7 @@ from projects.deals.models import (
     NegotiationTerm,
     Pain,
     Project,
+    RelationshipRequest,
     ResourcePlanItem,
     TeamThresholds,
     TenderItem,
@@ -69,6 +70,13 @@ class MemberRowAdmin(SimpleHistoryAdmin):
 class AskAdmin(admin.ModelAdmin):
     list_display = ["text", "kind", "granted", "activity"]
     raw_id_fields = ["activity", "contact"]
+
+
+@admin.register(RelationshipRequest)
+class RelationshipRequestAdmin(admin.ModelAdmin):
+    list_display = ["member", "leader", "asked_by", "status", "asked_at", "answered_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["member", "leader", "asked_by"]
 
 
 @admin.register(TeamThresholds)

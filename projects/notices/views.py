@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from projects.notices.forms import PreferenceForm, RobotForm
 from projects.notices.models import Notice, NoticePreference, TeamRobot
 from projects.rules.base import Text
-from salescamp.editing import INVALID
+from salescamp.editing import INVALID, parse_id
 from salescamp.models import Team
 
 
@@ -84,7 +84,7 @@ def team_robots(request: HttpRequest, team_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if remove := request.POST.get("remove"):
-            TeamRobot.objects.filter(team=team, pk=remove if remove.isdigit() else None).delete()
+            TeamRobot.objects.filter(team=team, pk=parse_id(remove)).delete()
             messages.success(request, _("Robot removed."))
             return redirect("team_robots", team_id=team.pk)
         if form.is_valid():

@@ -34,7 +34,12 @@ def sheet_start(*, project: Project, key, data: dict, quick: bool, by) -> VisitS
     a second create with it fail, so it opens the first)."""
     sheet = VisitSheet(project=project, created_by=by, client_key=key, quick=quick, data=data)
     sheet.visit_date = parse_date(data.get("date", "")).value
-    _save(sheet, by)
+    # The key's uniqueness is the database's to check: a create racing this one with the same key (a double
+    # tap) must fail with IntegrityError, which the view answers by opening the first, not with the
+    # ValidationError full_clean raises once the other create has committed.
+    sheet.full_clean(exclude=["client_key"])
+    sheet._history_user = by
+    sheet.save()
     return sheet
 
 

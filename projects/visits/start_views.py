@@ -8,13 +8,13 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from projects.deals.models import Project, Stage
 from projects.visits.access import visit_for
 from projects.visits.services import AlreadySubmitted, draft_discard, draft_restore
+from salescamp.editing import back_to
 
 RECENT = 5  # the projects offered first: those the rep worked on last
 CLOSED = (Stage.WON, Stage.LOST)
@@ -42,12 +42,6 @@ def visit_pick(request: HttpRequest) -> HttpResponse:
     return render(request, "visits/pick.html", {"recent": projects[:RECENT], "more": projects[RECENT:]})
 
 
-def _back(request) -> str:
-    target = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    return target if target and safe else reverse("desk")
-
-
 def visit_delete(request: HttpRequest, visit_id: int) -> HttpResponse:
     sheet = visit_for(request.user, visit_id)
     if request.method != "POST":
@@ -57,7 +51,7 @@ def visit_delete(request: HttpRequest, visit_id: int) -> HttpResponse:
     except AlreadySubmitted:
         messages.error(request, _("A submitted sheet is part of the project's record and cannot be deleted."))
         return redirect("visit_detail", visit_id=sheet.pk)
-    back = _back(request)
+    back = back_to(request, reverse("desk"))
     undo = format_html(
         '{} <form method="post" action="{}" class="inline undo">'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'

@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,13 +14,7 @@ from projects.deals.models import ActivityKind
 from projects.visits.access import task_for
 from projects.visits.schema import parse_date
 from projects.visits.tasks import NEED_CUSTOMER_SIDE, PLANNABLE_KINDS, task_done, task_plan
-from salescamp.editing import CONFLICT, INVALID, StaleEdit, parse_id
-
-
-def _back(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    return target if target and safe else fallback
+from salescamp.editing import CONFLICT, INVALID, StaleEdit, back_to, parse_id
 
 
 def task_toggle(request: HttpRequest, task_id: int) -> HttpResponse:
@@ -45,7 +38,7 @@ def task_toggle(request: HttpRequest, task_id: int) -> HttpResponse:
         return render(request, "visits/parts/_task.html", context, status=status)
     if status == CONFLICT:
         messages.error(request, _("Someone changed this task meanwhile; it is shown as it is now."))
-    return redirect(_back(request, reverse("desk")))
+    return redirect(back_to(request, reverse("desk")))
 
 
 @require_http_methods(["GET", "POST"])

@@ -31,10 +31,23 @@ PLATFORM_HOSTS = {
 
 
 def allowed(kind: str, url: str, extra_hosts=()) -> bool:
+    """Whether the worker may post to `url`. The host is read as urllib's sender reads it: the whole
+    netloc, so a user part ("x@", "127.0.0.1\\@"), which urlsplit would skip, is refused, not read past;
+    and the platforms' robots answer on 443 only."""
     parts = urllib.parse.urlsplit(url)
     if parts.netloc in extra_hosts:
         return parts.scheme in ("http", "https")
-    return parts.scheme == "https" and parts.hostname in PLATFORM_HOSTS.get(kind, ())
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    host = parts.netloc.lower().removesuffix(":443") if port == 443 else parts.netloc.lower()
+    return (
+        parts.scheme == "https"
+        and port in (None, 443)
+        and "\\" not in url
+        and host in PLATFORM_HOSTS.get(kind, ())
+    )
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

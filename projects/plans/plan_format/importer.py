@@ -201,10 +201,12 @@ def _import_contacts(
     changed = []
     for entry in parsed.contacts:
         contact = contacts[entry.key]
-        boss = contacts[entry.reports_to] if entry.reports_to else None
-        if contact.reports_to_id != (boss.pk if boss else None):
-            contact.reports_to = boss
-            boss_of[contact.pk] = contact.reports_to_id
+        boss_id = contacts[entry.reports_to].pk if entry.reports_to else None
+        if contact.reports_to_id != boss_id:
+            # By id, not by object: a 3,000-deep line of contacts each holding its boss would be freed by
+            # 3,000 nested calls, past Python's recursion limit (a RecursionError for every one of them).
+            contact.reports_to_id = boss_id
+            boss_of[contact.pk] = boss_id
             changed.append(entry)
     if loops := reporting_loops(boss_of):
         first = next(entry for entry in changed if contacts[entry.key].pk in loops[0])
