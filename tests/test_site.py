@@ -9,6 +9,8 @@ from django.core.management import call_command
 from accounts.models import Account, Contact
 from salescamp.models import User
 
+from .conftest import client_for
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "expected"), [("zh-hans", "客户"), ("en", "Accounts")])
@@ -171,3 +173,10 @@ def test_redis_url_puts_the_shared_cache_in_redis_and_nothing_else_changes():
     ).stdout.split()
     assert shown == ["django.core.cache.backends.redis.RedisCache", "redis://cache-host:6379/0"]
     assert configured.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+@pytest.mark.django_db
+def test_an_unchosen_select_reads_in_chinese(org):
+    # Django 6.1's "- Select an option -" has no Chinese in Django's catalogue yet; ours carries it.
+    page = client_for(org.lead).get(f"/teams/{org.team.pk}/robots/").content.decode()
+    assert "- 请选择 -" in page and "Select an option" not in page
