@@ -36,20 +36,12 @@ class HandoverRefused(Exception):
         self.message, self.status = message, status
 
 
-def leaders_to_ask(member: ChainMember) -> list[User]:
-    """The management line of the project's team, nearest first, senior enough for this contact."""
-    project = member.project
-    needed = rank_needed(member.contact.level, thresholds_for(project))
-    line = project.team.manager_ids()
-    leaders = {user.pk: user for user in User.objects.filter(pk__in=line, rank__gte=needed)}
-    return [leaders[pk] for pk in line if pk in leaders]
-
-
 @write_transaction()
 def ask_leader(*, member: ChainMember, leader: User, by) -> RelationshipRequest:
+    # The project team's management line, as the parity advice reads it (projects.rules.parity).
     if leader.pk not in member.project.team.manager_ids():
         raise HandoverRefused(NOT_IN_LINE)
-    if leader not in leaders_to_ask(member):
+    if leader.rank < rank_needed(member.contact.level, thresholds_for(member.project)):
         raise HandoverRefused(NOT_SENIOR_ENOUGH % {"leader": leader})
     if (member.owner_id or member.project.owner_id) == leader.pk:
         raise HandoverRefused(ALREADY_HOLDS % {"leader": leader}, status=CONFLICT)

@@ -388,7 +388,8 @@ def _card(plan: PlanData, member: ChainMember, warnings: list[ShownWarning]) -> 
         evidence=found,
         rated_above_record=runs_ahead(member.depth, found, plan.thresholds),
         warnings=warnings,
-        ask=leader_to_ask(plan, member) if member.asked is None else None,
+        # Only a relationship not at parity, with nobody asked yet, offers the one-tap ask.
+        ask=None if gap < plan.thresholds.parity_gap or member.asked else leader_to_ask(plan, member),
     )
 
 
